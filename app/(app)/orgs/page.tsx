@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { ContinueCard } from '@/components/datasets/continue-card';
+import { OrgList } from '@/components/orgs/org-list';
+import { buttonStyles } from '@/components/ui/button-styles';
+import { Notice } from '@/components/ui/notice';
+import { PageHeader } from '@/components/ui/page-header';
+import { SkeletonRows } from '@/components/ui/skeleton';
+import { requireSession } from '@/lib/server/auth';
+
+export const metadata: Metadata = { title: 'My organisations' };
+
+export default async function MyOrgsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await requireSession();
+  const { deleted } = await searchParams;
+  const canCreate = session.grantedScopes.includes('ryd:reporting_org:create');
+
+  return (
+    <>
+      <PageHeader
+        title="My organisations"
+        description="The reporting organisations you hold a role in."
+        actions={
+          canCreate ? (
+            <Link href="/orgs/new" className={buttonStyles.primary}>
+              Create an organisation
+            </Link>
+          ) : (
+            <Link href="/orgs/join" className={buttonStyles.secondary}>
+              Join an organisation
+            </Link>
+          )
+        }
+      />
+      {deleted === 'org' ? (
+        <div className="mb-6">
+          <Notice tone="success">
+            The organisation and its datasets were deleted.
+          </Notice>
+        </div>
+      ) : null}
+      <Suspense fallback={null}>
+        <ContinueCard session={session} />
+      </Suspense>
+      <Suspense fallback={<SkeletonRows />}>
+        <OrgList scope="mine" />
+      </Suspense>
+    </>
+  );
+}

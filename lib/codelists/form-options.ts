@@ -1,0 +1,65 @@
+import { listCountryOptions } from './countries';
+import { listLanguageOptions } from './languages';
+import { listLicenceOptions } from './licences';
+import type { CodeOption } from './locales';
+import { organisationTypes } from './organisation-types';
+import { regions } from './regions';
+
+export const sourceTypeOptions: CodeOption[] = [
+  { value: 'primary_source', label: 'Primary source' },
+  { value: 'secondary_source', label: 'Secondary source' },
+];
+
+export const fileTypeOptions: CodeOption[] = [
+  { value: 'activity', label: 'Activity file' },
+  { value: 'organisation', label: 'Organisation file' },
+];
+
+export const visibilityOptions: CodeOption[] = [
+  { value: 'public', label: 'Public' },
+  { value: 'private', label: 'Private' },
+];
+
+/**
+ * Choices for the organisation form. A stored value outside a list (legacy
+ * data) is added so that saving the form never silently clears it.
+ */
+export function getOrgFormOptions(current: {
+  organisation_type?: string | null;
+  hq_country?: string | null;
+  region?: string | null;
+  default_licence_id?: string | null;
+}) {
+  return {
+    organisationTypes: withCurrent(
+      organisationTypes
+        .filter((type) => type.status === 'active')
+        .map((type) => ({ value: type.code, label: type.name })),
+      current.organisation_type,
+    ),
+    countries: withCurrent(listCountryOptions('en'), current.hq_country),
+    regions: withCurrent(
+      regions
+        .filter((region) => region.status === 'active')
+        .map((region) => ({ value: region.code, label: region.name })),
+      current.region,
+    ),
+    licences: withCurrent(listLicenceOptions(), current.default_licence_id),
+    sourceTypes: sourceTypeOptions,
+  };
+}
+
+export function getLanguageFormOptions(current?: string | null) {
+  return withCurrent(listLanguageOptions('en'), current);
+}
+
+export function withCurrent(
+  options: CodeOption[],
+  current: string | null | undefined,
+): CodeOption[] {
+  if (!current || options.some((option) => option.value === current)) {
+    return options;
+  }
+
+  return [{ value: current, label: `${current} (no longer listed)` }, ...options];
+}

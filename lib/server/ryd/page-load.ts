@@ -1,0 +1,30 @@
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import type { Failure } from '@/lib/query/failures';
+import { isRydRequestError } from './errors';
+
+export type PageLoad<T> =
+  | { ok: true; value: T }
+  | { ok: false; failure: Failure };
+
+/** Where a person goes when the registry no longer accepts their sign-in. */
+export const SIGN_IN_AGAIN_PATH = '/?signin=expired';
+
+/**
+ * Runs a RYD read for a page: a missing record shows the not-found page, an
+ * ended session sends the person to sign in again, and any other failure is
+ * returned for the page to explain in a sentence.
+ */
+export async function loadForPage<T>(
+  load: () => Promise<T>,
+): Promise<PageLoad<T>> {
+  try {
+    return { ok: true, value: await load() };
+  } catch (error) {
+    if (!isRydRequestError(error)) throw error;
+    if (error.failure === 'not_found') notFound();
+    if (error.failure === 'unauthenticated') redirect(SIGN_IN_AGAIN_PATH);
+
+    return { ok: false, failure: error.failure };
+  }
+}

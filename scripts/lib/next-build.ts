@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+
+import { spawnService } from './child';
+import { withDirectoryLock } from './lock';
+
+/** Folders and root files whose contents make up the web app's build. */
+const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
+const ROOT_FILE = /\.(ts|tsx|mts|js|mjs|cjs|json|css)$/;
+const ROOT_FILE_EXCLUDED = new Set([
+  'playwright.config.ts',
+  'vitest.config.ts',
+  'eslint.config.mjs',
+  'drizzle.config.ts',
+]);
+const TEST_FILE = /\.(test|spec)\.(ts|tsx)$/;
+const STAMP_FILE = 'build-inputs.sha256';
+
+type EnsureNextBuildOptions = {
+  cwd: string;
+  /** Build folder, relative to cwd, as NEXT_DIST_DIR. */
+  distDir: string;
+  output: Writable;
+  env: NodeJS.ProcessEnv;
+  color?: boolean;
+};
+
+export type BuildResult = { built: boolean; durationMs: number };
+
+/**
+ * Runs `next build` unless the build folder holds a finished build of exactly
+ * the current sources. The stamp is written only after a build succeeds, so
+ * an interrupted build is never taken for a good one.
+ */
+export async function ensureNextBuild(
+  options: EnsureNextBuildOptions,
+): Promise<BuildResult> {
+  const started = Date.now();
+  const distPath = path.resolve(options.cwd, options.distDir);
+  const stampPath = path.join(distPath, STAMP_FILE);
+
+  return withDirectoryLock(`${distPath}.lock`, async () => {
+    const inputs = await hashBuildInputs(options.cwd, options.env);
+    if (await isBuildCurrent(distPath, stampPath, inputs)) {
+      return { built: false, durationMs: Date.now() - started };
+    }
+
+    await fs.rm(stampPath, { force: true });
+    const build = spawnService({
+      name: 'build',
+      command: process.execPath,
+      args: [nextBin(options.cwd), 'build'],
+      cwd: options.cwd,
+      env: {
+        ...options.env,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: options.distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      output: options.output,
+      color: options.color,
+    });
+    const exit = await build.exited;
+    if (exit.code !== 0) {
+      throw new Error(
+        `next build failed (${exit.signal ?? `exit code ${exit.code}`}); its output is above`,
+      );
+    }
+    await fs.writeFile(stampPath, `${inputs}\n`);
+
+    return { built: true, durationMs: Date.now() - started };
+  });
+}
+
+async function isBuildCurrent(
+  distPath: string,
+  stampPath: string,
+  inputs: string,
+): Promise<boolean> {
+  const [stamp, buildId] = await Promise.all([
+    fs.readFile(stampPath, 'utf8').catch(() => ''),
+    fs.stat(path.join(distPath, 'BUILD_ID')).catch(() => null),
+  ]);
+
+  return buildId !== null && stamp.trim() === inputs;
+}
+
+/**
+ * One hash over every file the build reads from the project (not
+ * node_modules: package-lock.json stands for them) and the NEXT_PUBLIC_
+ * settings, which Next.js writes into the client bundle.
+ */
+export async function hashBuildInputs(
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const files: string[] = [];
+  for (const entry of await fs.readdir(cwd, { withFileTypes: true })) {
+    if (
+      entry.isFile() &&
+      ROOT_FILE.test(entry.name) &&
+      !ROOT_FILE_EXCLUDED.has(entry.name)
+    ) {
+      files.push(entry.name);
+    }
+  }
+  for (const dir of SOURCE_DIRS) files.push(...(await listFiles(cwd, dir)));
+  files.sort();
+
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(await fs.readFile(path.join(cwd, file)));
+    hash.update('\0');
+  }
+  const publicSettings = Object.entries(env)
+    .filter(([key]) => key.startsWith('NEXT_PUBLIC_'))
+    .sort(([a], [b]) => a.localeCompare(b));
+  hash.update(JSON.stringify(publicSettings));
+
+  return hash.digest('hex');
+}
+
+async function listFiles(cwd: string, dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(path.join(cwd, dir), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(cwd, relative)));
+    else if (entry.isFile() && !TEST_FILE.test(entry.name)) files.push(relative);
+  }
+
+  return files;
+}
+
+/** The Next.js command line, run with this Node.js, without npx in between. */
+export function nextBin(cwd: string): string {
+  return path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
+}
