@@ -13,7 +13,8 @@ import { importCkanExport } from '@/services/ryd/src/import/load-ckan';
 import { CkanExportError } from '@/services/ryd/src/import/read-ckan';
 
 const DEFAULT_FOLDER = '../shared/data/ckan';
-const USAGE = 'Usage: npm run import -- [folder with organizations.json and packages.jsonl]';
+const USAGE =
+  'Usage: npm run import -- [folder with organizations.json and packages.jsonl]';
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {

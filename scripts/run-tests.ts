@@ -66,7 +66,8 @@ async function runVitest(): Promise<SuiteResult> {
     durationMs: Date.now() - started,
   };
   const report = await readReport(reportFile, vitestReport);
-  if (!report) return { ...result, problem: `no report (exit code ${exitCode})` };
+  if (!report)
+    return { ...result, problem: `no report (exit code ${exitCode})` };
 
   // A test file that fails to load has no tests to count: it counts as one.
   const failedFiles = report.testResults.filter(
@@ -102,7 +103,8 @@ async function runPlaywright(): Promise<SuiteResult> {
     durationMs: Date.now() - started,
   };
   const report = await readReport(reportFile, playwrightReport);
-  if (!report) return { ...result, problem: `no report (exit code ${exitCode})` };
+  if (!report)
+    return { ...result, problem: `no report (exit code ${exitCode})` };
 
   const { stats } = report;
   const failed = stats.unexpected;
@@ -129,7 +131,9 @@ function run(
   args: string[],
   extraEnv: Record<string, string> = {},
 ): Promise<number> {
-  console.log(`\n=== ${label}: ${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')}\n`);
+  console.log(
+    `\n=== ${label}: ${path.basename(args[0] ?? command)} ${args.slice(1).join(' ')}\n`,
+  );
   const child = spawn(command, args, {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: getChildEnv(extraEnv),
@@ -171,7 +175,9 @@ async function main(): Promise<void> {
   console.log('\nSummary');
   for (const suite of suites) {
     const counts = `${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped`;
-    const note = suite.problem ? ` — could not run cleanly: ${suite.problem}` : '';
+    const note = suite.problem
+      ? ` — could not run cleanly: ${suite.problem}`
+      : '';
     console.log(
       `  ${suite.name}: ${counts} in ${Math.round(suite.durationMs / 1000)} s${note}`,
     );

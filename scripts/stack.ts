@@ -71,7 +71,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   ]);
 
   const local = getLocalUrls(options.ports);
-  const urls = { ...local, ...options.urls };
+  const urls: StackUrls = {
+    app: options.urls?.app ?? local.app,
+    identity: options.urls?.identity ?? local.identity,
+    ryd: options.urls?.ryd ?? local.ryd,
+  };
   const env = getChildEnv({
     ...options.env,
     PORT: String(options.ports.web),
@@ -132,7 +136,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...common,
       name: 'web',
       command: process.execPath,
-      args: [nextBin(options.cwd), 'start', '--port', String(options.ports.web)],
+      args: [
+        nextBin(options.cwd),
+        'start',
+        '--port',
+        String(options.ports.web),
+      ],
       env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     });
     services.push(web);

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
   const env = readLauncherEnv();
   const cwd = process.cwd();
   const color = process.stdout.isTTY && !env.NO_COLOR;
-  const ports = { web: env.PORT, identity: env.IDENTITY_PORT, ryd: env.RYD_PORT };
+  const ports = {
+    web: env.PORT,
+    identity: env.IDENTITY_PORT,
+    ryd: env.RYD_PORT,
+  };
 
   // Fail on a taken port before a build of a minute or more, not after it.
   await assertPortsFree([

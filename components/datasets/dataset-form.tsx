@@ -126,7 +126,9 @@ export function CreateDatasetForm({
     <form
       noValidate
       className="space-y-5"
-      onSubmit={form.handleSubmit((values) => mutation.mutate(values))}
+      onSubmit={(event) =>
+        void form.handleSubmit((values) => mutation.mutate(values))(event)
+      }
     >
       {mutation.isError ? <FormFailure error={mutation.error} /> : null}
       <FieldSummary count={Object.keys(form.formState.errors).length} />
@@ -265,7 +267,9 @@ export function EditDatasetForm({
     <form
       noValidate
       className="space-y-5"
-      onSubmit={form.handleSubmit((values) => mutation.mutate(values))}
+      onSubmit={(event) =>
+        void form.handleSubmit((values) => mutation.mutate(values))(event)
+      }
     >
       {mutation.isError && failure === 'stale' ? (
         <Notice tone="error" title="Changed by someone else">

@@ -126,7 +126,9 @@ export function OrgEditForm({
   return (
     <form
       noValidate
-      onSubmit={form.handleSubmit((values) => mutation.mutate(values))}
+      onSubmit={(event) =>
+        void form.handleSubmit((values) => mutation.mutate(values))(event)
+      }
       className="space-y-8"
     >
       {mutation.isError && failure === 'stale' ? (

@@ -1,13 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-import {
-  demoClients,
-  personas,
-  type PersonaKey,
-} from '@/lib/demo/personas';
+import { demoClients, personas, type PersonaKey } from '@/lib/demo/personas';
 import { RYD_SCOPES } from '@/lib/ryd/scopes';
 
-import { getE2eEnv } from './env';
+import { getE2eEnv, type E2eEnv } from './env';
 
 export type RydTokens = {
   accessToken: string;
@@ -25,7 +21,11 @@ type GetRydTokenOptions = {
   client?: ClientKey;
   /** Scopes to ask for; by default every RYD scope. */
   scopes?: readonly string[];
+  /** Another stack than the one global setup started (the real-data suite). */
+  stack?: StackAddresses;
 };
+
+type StackAddresses = Pick<E2eEnv, 'appUrl' | 'identityUrl'>;
 
 // The identity service registers exactly these redirect URIs for the web
 // app's two clients (services/identity/src/config.ts, appRedirects).
@@ -47,7 +47,7 @@ export async function getRydTokens(
   persona: PersonaKey,
   options: GetRydTokenOptions = {},
 ): Promise<RydTokens> {
-  const env = getE2eEnv();
+  const env = options.stack ?? getE2eEnv();
   const clientKey = options.client ?? 'web';
   const client = demoClients[clientKey];
   const redirectUri = `${env.appUrl}${CALLBACK_PATHS[clientKey]}`;
@@ -60,8 +60,12 @@ export async function getRydTokens(
     client_id: client.clientId,
     response_type: 'code',
     redirect_uri: redirectUri,
-    scope: ['openid', 'profile', 'email', ...(options.scopes ?? RYD_SCOPES)]
-      .join(' '),
+    scope: [
+      'openid',
+      'profile',
+      'email',
+      ...(options.scopes ?? RYD_SCOPES),
+    ].join(' '),
     state,
     nonce: base64url(randomBytes(16)),
     code_challenge: base64url(createHash('sha256').update(verifier).digest()),
@@ -110,9 +114,10 @@ export async function getRydAccessToken(
 
 /** A token of the machine-to-machine client (client credentials grant). */
 export async function getMachineAccessToken(
-  scopes?: readonly string[],
+  options: { scopes?: readonly string[]; stack?: StackAddresses } = {},
 ): Promise<string> {
-  const env = getE2eEnv();
+  const { scopes } = options;
+  const env = options.stack ?? getE2eEnv();
   const discovery = await getDiscovery(env.identityUrl);
   const client = demoClients.machine;
   const body = new URLSearchParams({ grant_type: 'client_credentials' });
@@ -214,7 +219,10 @@ function parseFirstForm(
     if (name) fields[name] = readAttribute(input[1] ?? '', 'value') ?? '';
   }
 
-  return { action: new URL(decodeEntities(action), pageUrl).toString(), fields };
+  return {
+    action: new URL(decodeEntities(action), pageUrl).toString(),
+    fields,
+  };
 }
 
 function readAttribute(tag: string, name: string): string | undefined {

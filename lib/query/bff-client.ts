@@ -8,12 +8,15 @@ import type { Failure, FailureBody } from './failures';
 export class BffError extends Error {
   readonly failure: Failure;
   readonly field: string | undefined;
+  /** The rule that refused the request, when the route handler named one. */
+  readonly reason: string | undefined;
 
-  constructor(failure: Failure, field?: string) {
+  constructor(failure: Failure, field?: string, reason?: string) {
     super(FAILURE_MESSAGES[failure]);
     this.name = 'BffError';
     this.failure = failure;
     this.field = field;
+    this.reason = reason;
   }
 }
 
@@ -29,7 +32,11 @@ type BffRequest = {
 function readFailure(body: unknown, status: number): BffError {
   const error = (body as Partial<FailureBody> | null)?.error;
   if (error && isFailure(error.failure)) {
-    return new BffError(error.failure, error.field);
+    return new BffError(
+      error.failure,
+      error.field,
+      typeof error.reason === 'string' ? error.reason : undefined,
+    );
   }
 
   return new BffError(status === 401 ? 'unauthenticated' : 'unavailable');

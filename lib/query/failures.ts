@@ -41,7 +41,16 @@ export const FAILURE_MESSAGES: Record<Failure, string> = {
 
 /** What a BFF route handler answers when a call fails. */
 export type FailureBody = {
-  error: { failure: Failure; message: string; field?: string };
+  error: {
+    failure: Failure;
+    message: string;
+    field?: string;
+    /**
+     * Which rule refused the request, when the route handler knows it, so a
+     * screen can say more than the general sentence (for example `last_admin`).
+     */
+    reason?: string;
+  };
 };
 
 export function isFailure(value: unknown): value is Failure {

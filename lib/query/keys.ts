@@ -18,4 +18,11 @@ export const queryKeys = {
     oid: string,
     params: Record<string, string | number>,
   ) => [uid, 'org', oid, 'datasets', params] as const,
+  orgMembers: (uid: string, oid: string) => [uid, 'org', oid, 'members'] as const,
+  orgTools: (uid: string, oid: string) => [uid, 'org', oid, 'tools'] as const,
+  orgAudit: (uid: string, oid: string, page: number) =>
+    [uid, 'org', oid, 'audit', page] as const,
+  discoverableOrgs: (uid: string, params: { q: string; page: number }) =>
+    [uid, 'discoverable-orgs', params] as const,
+  myRoles: (uid: string) => [uid, 'roles'] as const,
 };

@@ -48,6 +48,7 @@ export async function ensureNextBuild(
     }
 
     await fs.rm(stampPath, { force: true });
+    const tsconfigBefore = await readTsconfig(options.cwd);
     const build = spawnService({
       name: 'build',
       command: process.execPath,
@@ -63,6 +64,7 @@ export async function ensureNextBuild(
       color: options.color,
     });
     const exit = await build.exited;
+    await undoTsconfigIncludes(options.cwd, tsconfigBefore);
     if (exit.code !== 0) {
       throw new Error(
         `next build failed (${exit.signal ?? `exit code ${exit.code}`}); its output is above`,
@@ -134,7 +136,8 @@ async function listFiles(cwd: string, dir: string): Promise<string[]> {
   for (const entry of entries) {
     const relative = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listFiles(cwd, relative)));
-    else if (entry.isFile() && !TEST_FILE.test(entry.name)) files.push(relative);
+    else if (entry.isFile() && !TEST_FILE.test(entry.name))
+      files.push(relative);
   }
 
   return files;
@@ -143,4 +146,36 @@ async function listFiles(cwd: string, dir: string): Promise<string[]> {
 /** The Next.js command line, run with this Node.js, without npx in between. */
 export function nextBin(cwd: string): string {
   return path.join(cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
+}
+
+// `next build` adds `<distDir>/types/**/*.ts` to tsconfig.json's include for
+// every new build folder; those folders are excluded anyway, and a build run
+// by a script must not leave tracked files changed.
+const NEXT_TYPES_INCLUDE = /^\.next[^/]*\/(dev\/)?types\/\*\*\/\*\.ts$/;
+
+async function readTsconfig(cwd: string): Promise<string | undefined> {
+  return fs
+    .readFile(path.join(cwd, 'tsconfig.json'), 'utf8')
+    .catch(() => undefined);
+}
+
+/** Puts tsconfig.json back when the build's include entries are all it changed. */
+async function undoTsconfigIncludes(
+  cwd: string,
+  before: string | undefined,
+): Promise<void> {
+  const after = await readTsconfig(cwd);
+  if (before === undefined || after === undefined || after === before) return;
+  try {
+    const original = JSON.parse(before) as { include?: string[] };
+    const changed = JSON.parse(after) as { include?: string[] };
+    const kept = new Set(original.include ?? []);
+    changed.include = (changed.include ?? []).filter(
+      (entry) => kept.has(entry) || !NEXT_TYPES_INCLUDE.test(entry),
+    );
+    if (JSON.stringify(changed) !== JSON.stringify(original)) return;
+  } catch {
+    return;
+  }
+  await fs.writeFile(path.join(cwd, 'tsconfig.json'), before);
 }

@@ -5,9 +5,7 @@ export type PortClaim = { port: number; setting: string };
 
 export class PortInUseError extends Error {
   constructor(readonly claim: PortClaim) {
-    super(
-      `Port ${claim.port} is in use: set ${claim.setting} to another port`,
-    );
+    super(`Port ${claim.port} is in use: set ${claim.setting} to another port`);
     this.name = 'PortInUseError';
   }
 }

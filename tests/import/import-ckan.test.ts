@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,10 +29,7 @@ import {
   makeTempDir,
   writeExport,
 } from './ckan-fixture';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+import { runScript } from './run-script';
 
 async function countRows(opened: OpenedDb) {
   const [orgs] = await opened.db
@@ -101,7 +96,11 @@ describe('CKAN import into PGlite', () => {
       'orphan',
     ]);
     expect(report.auditId).not.toBeNull();
-    expect(await countRows(opened)).toEqual({ orgs: 3, datasets: 3, audits: 1 });
+    expect(await countRows(opened)).toEqual({
+      orgs: 3,
+      datasets: 3,
+      audits: 1,
+    });
   });
 
   it('stores the mapped values', async () => {
@@ -156,7 +155,11 @@ describe('CKAN import into PGlite', () => {
     });
     expect(report.datasets.skipped['dataset-without-owner']).toBe(1);
     expect(report.auditId).toBeNull();
-    expect(await countRows(opened)).toEqual({ orgs: 3, datasets: 3, audits: 1 });
+    expect(await countRows(opened)).toEqual({
+      orgs: 3,
+      datasets: 3,
+      audits: 1,
+    });
     expect(await opened.db.select().from(datasets)).toEqual(before);
   });
 
@@ -249,7 +252,8 @@ describe('CKAN import into PGlite', () => {
   });
 });
 
-describe('npm run import', () => {
+// Each run starts a process that creates a PGlite folder: slow on a busy machine.
+describe('npm run import', { timeout: 120_000 }, () => {
   let dataDir: string;
   let exportDir: string;
 
@@ -264,26 +268,15 @@ describe('npm run import', () => {
     await rm(exportDir, { recursive: true, force: true });
   });
 
-  const runImport = () => {
-    // The command must use the PGlite folder, whatever the caller's shell set.
-    const { DATABASE_URL: _ignored, ...env } = process.env;
-
-    return run(TSX, ['scripts/import.ts', exportDir], {
-      cwd: ROOT,
-      env: { ...env, DATA_DIR: dataDir },
-    });
-  };
+  const runImport = () => runScript('scripts/import.ts', [exportDir], dataDir);
 
   it('refuses with one line while another process holds the data folder', async () => {
     const release = acquirePgliteLock(path.join(dataDir, 'ryd'));
     try {
-      const failure = await runImport().then(
-        () => null,
-        (error: { code: number; stderr: string }) => error,
-      );
+      const result = await runImport();
 
-      expect(failure?.code).toBe(1);
-      expect(failure?.stderr.trim().split('\n')).toEqual([
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
         expect.stringContaining('is in use by process'),
       ]);
     } finally {
@@ -292,8 +285,9 @@ describe('npm run import', () => {
   });
 
   it('prints the counts per skip reason and the elapsed time', async () => {
-    const { stdout } = await runImport();
+    const { code, stdout } = await runImport();
 
+    expect(code).toBe(0);
     expect(stdout).toContain('Organisations: read 6, inserted 3');
     expect(stdout).toContain('skipped, dataset without owner: 1 (orphan)');
     expect(stdout).toMatch(/Elapsed: \d+\.\d s/);

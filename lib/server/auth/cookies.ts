@@ -22,6 +22,9 @@ const base = {
   secure: useSecureCookies,
 };
 
+/** Set by proxy.ts so server components know the page they render. */
+export const PATH_HEADER = 'x-app-path';
+
 export const SESSION_COOKIE = `${hostPrefix}iati.session`;
 export const LOGOUT_STATE_COOKIE = `${hostPrefix}iati.logout-state`;
 

@@ -3,13 +3,10 @@ import { decode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { env } from '@/lib/server/env';
-import { SESSION_COOKIE } from './cookies';
+import { PATH_HEADER, SESSION_COOKIE } from './cookies';
 import { toSafeCallbackPath } from './safe-url';
 import { findActiveSession, toAppSession } from './session-store';
 import { isSessionEndedError, type AppSession } from './types';
-
-/** Set by proxy.ts so server components know the page they render. */
-export const PATH_HEADER = 'x-app-path';
 
 /** The session id inside a session cookie value, if the cookie is genuine. */
 export async function readSessionId(cookieValue: string | undefined): Promise<string | null> {

@@ -14,9 +14,13 @@ export function jsonData<T>(data: T, etag?: string | null): Response {
   );
 }
 
-export function jsonFailure(failure: Failure, field?: string): Response {
+export function jsonFailure(
+  failure: Failure,
+  field?: string,
+  reason?: string,
+): Response {
   const body: FailureBody = {
-    error: { failure, message: FAILURE_MESSAGES[failure], field },
+    error: { failure, message: FAILURE_MESSAGES[failure], field, reason },
   };
 
   return Response.json(body, {

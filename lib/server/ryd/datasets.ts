@@ -1,9 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import type { AppSession } from '@/lib/server/auth';
+import {
+  clearLastDataset,
+  getLastDataset,
+  setLastDataset,
+} from '@/lib/server/auth';
+import { logger } from '@/lib/server/logger';
 import { datasetReadSchema } from '@/lib/ryd/schemas';
 import type {
   DatasetCreate,
+  DatasetRead,
   DatasetSort,
   DatasetUpdate,
   FileType,
@@ -113,4 +120,48 @@ export async function countOrgDatasets(session: AppSession, oid: string) {
   });
 
   return pagination?.total_records ?? items.length;
+}
+
+/**
+ * Records the dataset for "continue where you left off". A failure here must
+ * not turn a change RYD has made into an error, so it is only logged.
+ */
+export async function rememberDataset(
+  session: AppSession,
+  dataset: DatasetRead,
+): Promise<void> {
+  const { metadata } = dataset;
+  try {
+    await setLastDataset(session, {
+      did: dataset.id,
+      name: metadata.human_readable_name || metadata.short_name,
+      oid: dataset.owner_organisation_id,
+    });
+  } catch (error) {
+    logger.warn(
+      { err: error instanceof Error ? error.name : 'unknown' },
+      'could not record the last dataset',
+    );
+  }
+}
+
+/**
+ * Drops the "continue" link when it points at a deleted dataset, or at any
+ * dataset of a deleted organisation.
+ */
+export async function forgetDataset(
+  session: AppSession,
+  deleted: { did: string } | { oid: string },
+): Promise<void> {
+  try {
+    const last = await getLastDataset(session);
+    const matches =
+      'did' in deleted ? last?.did === deleted.did : last?.oid === deleted.oid;
+    if (matches) await clearLastDataset(session);
+  } catch (error) {
+    logger.warn(
+      { err: error instanceof Error ? error.name : 'unknown' },
+      'could not clear the last dataset',
+    );
+  }
 }

@@ -1,14 +1,12 @@
 import 'server-only';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
+import { redirectToSignIn } from '@/lib/server/auth';
 import type { Failure } from '@/lib/query/failures';
 import { isRydRequestError } from './errors';
 
 export type PageLoad<T> =
   | { ok: true; value: T }
   | { ok: false; failure: Failure };
-
-/** Where a person goes when the registry no longer accepts their sign-in. */
-export const SIGN_IN_AGAIN_PATH = '/?signin=expired';
 
 /**
  * Runs a RYD read for a page: a missing record shows the not-found page, an
@@ -23,7 +21,7 @@ export async function loadForPage<T>(
   } catch (error) {
     if (!isRydRequestError(error)) throw error;
     if (error.failure === 'not_found') notFound();
-    if (error.failure === 'unauthenticated') redirect(SIGN_IN_AGAIN_PATH);
+    if (error.failure === 'unauthenticated') return redirectToSignIn();
 
     return { ok: false, failure: error.failure };
   }

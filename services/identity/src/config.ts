@@ -158,7 +158,12 @@ export function buildConfiguration(options: ConfigOptions): Configuration {
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      revocation: { enabled: true },
+      revocation: {
+        enabled: true,
+        // A client may revoke only the tokens issued to it.
+        allowedPolicy: async (_ctx, client, token) =>
+          token.clientId === client.clientId,
+      },
       backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,

@@ -27,6 +27,8 @@ const envSchema = z.object({
   /** Base for absolute pagination links, e.g. https://ryd.example.org. */
   RYD_PUBLIC_URL: z.string().url().optional(),
   SEED_DEMO: booleanFlag.default(true),
+  /** Where "new organisation needs approval" messages go. */
+  RYD_SUPPORT_EMAIL: z.string().email().default('support@iati.example'),
 });
 
 export type RydEnv = {
@@ -40,6 +42,7 @@ export type RydEnv = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   publicUrl: string | undefined;
   seed: boolean;
+  supportEmail: string;
 };
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): RydEnv {
@@ -64,5 +67,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): RydEnv {
     logLevel: env.LOG_LEVEL,
     publicUrl: env.RYD_PUBLIC_URL?.replace(/\/$/, ''),
     seed: env.SEED_DEMO,
+    supportEmail: env.RYD_SUPPORT_EMAIL,
   };
 }

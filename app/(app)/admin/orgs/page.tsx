@@ -26,8 +26,8 @@ export default async function AllOrgsPage() {
       ) : (
         <Notice tone="error" title="Only for IATI Secretariat staff">
           <p>
-            This list is for IATI Secretariat superadmins. Open My
-            organisations to see the organisations you hold a role in.
+            This list is for IATI Secretariat superadmins. Open My organisations
+            to see the organisations you hold a role in.
           </p>
         </Notice>
       )}

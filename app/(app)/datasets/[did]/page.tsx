@@ -8,8 +8,8 @@ import { FailureNotice } from '@/components/ui/failure-notice';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/ryd/permissions';
-import { requireSession, setLastDataset } from '@/lib/server/auth';
-import { getDataset } from '@/lib/server/ryd/datasets';
+import { requireSession } from '@/lib/server/auth';
+import { getDataset, rememberDataset } from '@/lib/server/ryd/datasets';
 import { loadForPage } from '@/lib/server/ryd/page-load';
 import { getReportingOrg } from '@/lib/server/ryd/reporting-orgs';
 
@@ -33,7 +33,10 @@ export default async function DatasetPage({
 
   const loaded = await loadForPage(async () => {
     const { dataset, etag } = await getDataset(session, did);
-    const { org } = await getReportingOrg(session, dataset.owner_organisation_id);
+    const { org } = await getReportingOrg(
+      session,
+      dataset.owner_organisation_id,
+    );
     return { dataset, etag, org };
   });
   if (!loaded.ok) {
@@ -46,8 +49,9 @@ export default async function DatasetPage({
   }
   const { dataset, etag, org } = loaded.value;
   const role = org.user_role;
-  const name = dataset.metadata.human_readable_name || dataset.metadata.short_name;
-  await setLastDataset(session, { did, name, oid: org.id }).catch(() => null);
+  const name =
+    dataset.metadata.human_readable_name || dataset.metadata.short_name;
+  await rememberDataset(session, dataset);
   const savedMessage = typeof saved === 'string' ? savedMessages[saved] : null;
 
   return (
@@ -66,7 +70,10 @@ export default async function DatasetPage({
         }
         actions={
           hasPermission(role, 'update-dataset') ? (
-            <Link href={`/datasets/${did}/edit`} className={buttonStyles.primary}>
+            <Link
+              href={`/datasets/${did}/edit`}
+              className={buttonStyles.primary}
+            >
               Edit dataset
             </Link>
           ) : null

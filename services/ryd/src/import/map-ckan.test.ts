@@ -286,7 +286,9 @@ describe('mapDataset', () => {
   it('falls back to the creation date when the URL never changed', () => {
     const mapped = mapDataset(
       ckanPackage({
-        resources: [{ url: 'https://example.org/a.xml', metadata_modified: null }],
+        resources: [
+          { url: 'https://example.org/a.xml', metadata_modified: null },
+        ],
         metadata_modified: null,
       }),
       knownOwner,
@@ -346,9 +348,9 @@ describe('mapDataset', () => {
 describe('uuidV5', () => {
   it('matches the RFC 9562 example for the DNS namespace', () => {
     // RFC 9562 appendix A.4: "www.example.com" in the DNS namespace.
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
-      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
-    );
+    expect(
+      uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8'),
+    ).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 });
 

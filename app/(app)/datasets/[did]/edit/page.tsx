@@ -24,7 +24,10 @@ export default async function EditDatasetPage({
 
   const loaded = await loadForPage(async () => {
     const { dataset, etag } = await getDataset(session, did);
-    const { org } = await getReportingOrg(session, dataset.owner_organisation_id);
+    const { org } = await getReportingOrg(
+      session,
+      dataset.owner_organisation_id,
+    );
     return { dataset, etag, org };
   });
   if (!loaded.ok) {
@@ -36,7 +39,8 @@ export default async function EditDatasetPage({
     );
   }
   const { dataset, etag, org } = loaded.value;
-  const name = dataset.metadata.human_readable_name || dataset.metadata.short_name;
+  const name =
+    dataset.metadata.human_readable_name || dataset.metadata.short_name;
   const back = (
     <Link href={`/datasets/${did}`} className={buttonStyles.link}>
       {name}

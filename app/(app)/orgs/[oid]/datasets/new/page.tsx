@@ -33,7 +33,9 @@ export default async function NewDatasetPage({
   }
   const { org } = loaded.value;
   const full = orgMetadataSchema.safeParse(org.metadata);
-  const defaultLicence = full.success ? (full.data.default_licence_id ?? '') : '';
+  const defaultLicence = full.success
+    ? (full.data.default_licence_id ?? '')
+    : '';
   const back = (
     <Link href={`/orgs/${oid}/datasets`} className={buttonStyles.link}>
       Datasets of {org.metadata.human_readable_name}
