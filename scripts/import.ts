@@ -10,7 +10,10 @@ import { DataFolderLockedError, openDb } from '@/services/ryd/src/db/client';
 import { readEnv } from '@/services/ryd/src/env';
 import { formatImportReport } from '@/services/ryd/src/import/format-report';
 import { importCkanExport } from '@/services/ryd/src/import/load-ckan';
-import { CkanExportError } from '@/services/ryd/src/import/read-ckan';
+import {
+  assertExportFolder,
+  CkanExportError,
+} from '@/services/ryd/src/import/read-ckan';
 
 const DEFAULT_FOLDER = '../shared/data/ckan';
 const USAGE =
@@ -29,6 +32,8 @@ async function main(args: string[]): Promise<number> {
   const folder = path.resolve(positional[0] ?? DEFAULT_FOLDER);
   const env = readEnv();
   const started = performance.now();
+  // Before opening the database, so a typo creates no empty data folder.
+  await assertExportFolder(folder);
 
   const opened = await openDb({
     dataDir: env.dataDir,

@@ -48,7 +48,10 @@ export function DatasetDetails({ dataset }: { dataset: DatasetRead }) {
       'Licence',
       metadata.licence_id ? getLicenceLabel(metadata.licence_id) : null,
     ],
-    ['Visibility', <VisibilityBadge key="v" visibility={metadata.visibility} />],
+    [
+      'Visibility',
+      <VisibilityBadge key="v" visibility={metadata.visibility} />,
+    ],
     ['Source URL last changed', formatDate(metadata.last_url_update_date)],
     ['Details last changed', formatDate(metadata.last_metadata_update_date)],
   ];
@@ -78,7 +81,9 @@ export function DatasetDetails({ dataset }: { dataset: DatasetRead }) {
                 {action.user_application_name
                   ? ` using ${action.user_application_name}`
                   : ''}
-                {action.created_date ? `, ${formatDate(action.created_date)}` : ''}
+                {action.created_date
+                  ? `, ${formatDate(action.created_date)}`
+                  : ''}
               </li>
             ))}
           </ol>

@@ -153,7 +153,11 @@ export function CreateDatasetForm({
         inputMode="url"
         {...field('url')}
       />
-      <SelectField label="File type" options={fileTypeOptions} {...field('file_type')} />
+      <SelectField
+        label="File type"
+        options={fileTypeOptions}
+        {...field('file_type')}
+      />
       <SelectField
         label="Source type"
         options={sourceTypeOptions}
@@ -222,7 +226,8 @@ export function EditDatasetForm({
           : '',
       licence_id: metadata.licence_id,
       file_type: metadata.file_type ?? 'activity',
-      ...(canSetVisibility && visibilityOptions.some((o) => o.value === metadata.visibility)
+      ...(canSetVisibility &&
+      visibilityOptions.some((o) => o.value === metadata.visibility)
         ? { visibility: metadata.visibility as 'public' | 'private' }
         : {}),
     },
@@ -275,8 +280,8 @@ export function EditDatasetForm({
         <Notice tone="error" title="Changed by someone else">
           <p>
             This dataset was changed by someone else while you were editing.
-            Reload to see the latest version; your changes on this page will
-            be lost.
+            Reload to see the latest version; your changes on this page will be
+            lost.
           </p>
           <button
             type="button"
@@ -298,7 +303,11 @@ export function EditDatasetForm({
         inputMode="url"
         {...field('url')}
       />
-      <SelectField label="File type" options={fileTypeOptions} {...field('file_type')} />
+      <SelectField
+        label="File type"
+        options={fileTypeOptions}
+        {...field('file_type')}
+      />
       <SelectField
         label="Source type"
         options={sourceTypeOptions}
@@ -327,7 +336,10 @@ export function EditDatasetForm({
         >
           {mutation.isPending ? 'Saving…' : 'Save changes'}
         </button>
-        <Link href={`/datasets/${dataset.id}`} className={buttonStyles.secondary}>
+        <Link
+          href={`/datasets/${dataset.id}`}
+          className={buttonStyles.secondary}
+        >
           Cancel
         </Link>
       </div>

@@ -9,14 +9,21 @@ import type { DatasetListPayload } from '@/lib/query/payloads';
 import { useViewerId } from '@/lib/query/query-provider';
 import { useDebouncedValue } from '@/lib/query/use-debounced-value';
 import { readPage, toSearchTerm, useUrlState } from '@/lib/query/use-url-state';
-import { DATASET_SORTS, fileTypeSchema, visibilitySchema } from '@/lib/ryd/schemas';
+import {
+  DATASET_SORTS,
+  fileTypeSchema,
+  visibilitySchema,
+} from '@/lib/ryd/schemas';
 import type { DatasetRead } from '@/lib/ryd/schemas';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
 import { Pager } from '@/components/ui/pager';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { getLicenceLabel } from '@/lib/codelists/licences';
-import { fileTypeOptions, visibilityOptions } from '@/lib/codelists/form-options';
+import {
+  fileTypeOptions,
+  visibilityOptions,
+} from '@/lib/codelists/form-options';
 import { VisibilityBadge } from './visibility-badge';
 
 const URL_KEYS = ['q', 'page', 'file_type', 'visibility', 'sort'] as const;
@@ -151,7 +158,9 @@ export function DatasetList({
       {query.isError ? (
         <FailureNotice
           failure={
-            query.error instanceof BffError ? query.error.failure : 'unavailable'
+            query.error instanceof BffError
+              ? query.error.failure
+              : 'unavailable'
           }
           action={
             <button
@@ -169,12 +178,14 @@ export function DatasetList({
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-6">
           {filtered ? (
             <p>
-              No datasets match your search and filters. Change or clear them
-              to see more.
+              No datasets match your search and filters. Change or clear them to
+              see more.
             </p>
           ) : (
             <>
-              <p className="font-semibold">This organisation has no datasets yet.</p>
+              <p className="font-semibold">
+                This organisation has no datasets yet.
+              </p>
               {canCreate ? (
                 <p className="mt-3">
                   <Link

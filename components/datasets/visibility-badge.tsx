@@ -9,7 +9,11 @@ export function VisibilityBadge({ visibility }: { visibility: string }) {
           : 'border-slate-600 bg-slate-100 text-slate-900'
       }`}
     >
-      {isPublic ? 'Public' : visibility === 'private' ? 'Private' : 'Unknown visibility'}
+      {isPublic
+        ? 'Public'
+        : visibility === 'private'
+          ? 'Private'
+          : 'Unknown visibility'}
     </span>
   );
 }

@@ -1,10 +1,6 @@
 'use client';
 
-import {
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { RoleBadge, getRoleLabel } from '@/components/orgs/role-label';
@@ -185,7 +181,9 @@ export function MemberManager({
             pending={pending}
             canManage={canManage}
             isBusy={mutation.isPending}
-            onApprove={(member, role) => start({ kind: 'approve', member, role })}
+            onApprove={(member, role) =>
+              start({ kind: 'approve', member, role })
+            }
             onReject={(member) => start({ kind: 'remove', member })}
           />
           <section aria-labelledby="members-heading">
@@ -207,7 +205,9 @@ export function MemberManager({
                     isLastAdmin={member.role === 'admin' && adminCount <= 1}
                     isLastMember={memberCount <= 1}
                     isBusy={mutation.isPending}
-                    onChangeRole={(role) => start({ kind: 'role', member, role })}
+                    onChangeRole={(role) =>
+                      start({ kind: 'role', member, role })
+                    }
                     onRemove={() => start({ kind: 'remove', member })}
                   />
                 ))}
@@ -351,7 +351,7 @@ function MemberRow({
     <li className="flex flex-col gap-3 p-4 md:flex-row md:items-start md:justify-between">
       <div className="min-w-0">
         <p className="font-semibold break-words">
-          {member.name || 'Name not given'}
+          <span>{member.name || 'Name not given'}</span>
           {isViewer ? (
             <span className="ml-2 text-sm font-normal text-slate-700">
               (you)
@@ -375,17 +375,26 @@ function MemberRow({
         ) : null}
       </div>
       {canManage ? (
-        <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end md:justify-end">
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-end md:shrink-0">
           <div>
-            <label htmlFor={`${id}-role`} className="block text-sm font-semibold">
-              Role of {member.name || 'this member'}
+            <label
+              htmlFor={`${id}-role`}
+              className="block text-sm font-semibold"
+            >
+              Role
+              <span className="sr-only">
+                {' '}
+                of {member.name || 'this member'}
+              </span>
             </label>
             <select
               id={`${id}-role`}
               value={role}
               disabled={isLastAdmin || isBusy}
               aria-describedby={isLastAdmin ? reasonId : undefined}
-              onChange={(event) => setRole(event.target.value as AssignableRole)}
+              onChange={(event) =>
+                setRole(event.target.value as AssignableRole)
+              }
               className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 disabled:bg-slate-100 sm:w-44"
             >
               {ASSIGNABLE_ROLES.map((value) => (
@@ -395,24 +404,26 @@ function MemberRow({
               ))}
             </select>
           </div>
-          <button
-            type="button"
-            className={buttonStyles.secondary}
-            disabled={isLastAdmin || isBusy || role === current}
-            aria-describedby={isLastAdmin ? reasonId : undefined}
-            onClick={() => onChangeRole(role)}
-          >
-            Change role
-          </button>
-          <button
-            type="button"
-            className={buttonStyles.secondary}
-            disabled={isLocked || isBusy}
-            aria-describedby={isLocked ? reasonId : undefined}
-            onClick={onRemove}
-          >
-            Remove<span className="sr-only"> {member.name}</span>
-          </button>
+          <div className="grid grid-cols-2 gap-2 sm:flex">
+            <button
+              type="button"
+              className={buttonStyles.secondary}
+              disabled={isLastAdmin || isBusy || role === current}
+              aria-describedby={isLastAdmin ? reasonId : undefined}
+              onClick={() => onChangeRole(role)}
+            >
+              Change role
+            </button>
+            <button
+              type="button"
+              className={buttonStyles.secondary}
+              disabled={isLocked || isBusy}
+              aria-describedby={isLocked ? reasonId : undefined}
+              onClick={onRemove}
+            >
+              Remove<span className="sr-only"> {member.name}</span>
+            </button>
+          </div>
         </div>
       ) : null}
     </li>
@@ -495,16 +506,25 @@ function PendingRow({
         </p>
       </div>
       {canManage ? (
-        <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-end md:justify-end">
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-end md:shrink-0">
           <div>
-            <label htmlFor={`${id}-role`} className="block text-sm font-semibold">
-              Role for {member.name || 'this person'}
+            <label
+              htmlFor={`${id}-role`}
+              className="block text-sm font-semibold"
+            >
+              Role
+              <span className="sr-only">
+                {' '}
+                for {member.name || 'this person'}
+              </span>
             </label>
             <select
               id={`${id}-role`}
               value={role}
               disabled={isBusy}
-              onChange={(event) => setRole(event.target.value as AssignableRole)}
+              onChange={(event) =>
+                setRole(event.target.value as AssignableRole)
+              }
               className="mt-1 block min-h-11 w-full rounded-md border border-slate-500 bg-white px-3 py-2 disabled:bg-slate-100 sm:w-44"
             >
               {ASSIGNABLE_ROLES.map((value) => (
@@ -514,22 +534,24 @@ function PendingRow({
               ))}
             </select>
           </div>
-          <button
-            type="button"
-            className={buttonStyles.primary}
-            disabled={isBusy}
-            onClick={() => onApprove(role)}
-          >
-            Approve<span className="sr-only"> {member.name}</span>
-          </button>
-          <button
-            type="button"
-            className={buttonStyles.secondary}
-            disabled={isBusy}
-            onClick={onReject}
-          >
-            Reject<span className="sr-only"> {member.name}</span>
-          </button>
+          <div className="grid grid-cols-2 gap-2 sm:flex">
+            <button
+              type="button"
+              className={buttonStyles.primary}
+              disabled={isBusy}
+              onClick={() => onApprove(role)}
+            >
+              Approve<span className="sr-only"> {member.name}</span>
+            </button>
+            <button
+              type="button"
+              className={buttonStyles.secondary}
+              disabled={isBusy}
+              onClick={onReject}
+            >
+              Reject<span className="sr-only"> {member.name}</span>
+            </button>
+          </div>
         </div>
       ) : null}
     </li>

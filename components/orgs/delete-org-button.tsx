@@ -36,7 +36,10 @@ export function DeleteOrgButton({
 
   const mutation = useMutation({
     mutationFn: () =>
-      callBff<null>(`/api/bff/orgs/${oid}`, { method: 'DELETE', ifMatch: etag }),
+      callBff<null>(`/api/bff/orgs/${oid}`, {
+        method: 'DELETE',
+        ifMatch: etag,
+      }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({
         queryKey: queryKeys.all(viewerId),
@@ -81,8 +84,7 @@ export function DeleteOrgButton({
           }}
         >
           <p>
-            {datasetsSentence} Every member loses access. This cannot be
-            undone.
+            {datasetsSentence} Every member loses access. This cannot be undone.
           </p>
           <label htmlFor={inputId} className="mt-4 block font-semibold">
             Type the short name <strong>{shortName}</strong> to confirm

@@ -93,7 +93,11 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
           <p>Some fields need attention. The problems are shown under them.</p>
         </Notice>
       ) : null}
-      <TextField label="Name" autoComplete="organization" {...field('human_readable_name')} />
+      <TextField
+        label="Name"
+        autoComplete="organization"
+        {...field('human_readable_name')}
+      />
       <TextField
         label="Short name"
         hint="Lowercase letters, digits, hyphens (-) and underscores (_) only. It cannot be changed later."
@@ -107,7 +111,12 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
         hint="For example GB-COH-123456. It cannot be changed later."
         {...field('organisation_identifier')}
       />
-      <TextField label="Contact e-mail" type="email" autoComplete="email" {...field('contact_email')} />
+      <TextField
+        label="Contact e-mail"
+        type="email"
+        autoComplete="email"
+        {...field('contact_email')}
+      />
       <SelectField
         label="Organisation type"
         options={options.organisationTypes}
@@ -126,7 +135,12 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
         emptyLabel="Not stated"
         {...field('default_licence_id')}
       />
-      <TextField label="Website" type="url" inputMode="url" {...field('website')} />
+      <TextField
+        label="Website"
+        type="url"
+        inputMode="url"
+        {...field('website')}
+      />
       <p className="text-slate-700">
         IATI Support reviews every new organisation before it can publish. You
         become its admin straight away.

@@ -18,11 +18,7 @@ import type {
 } from '@/lib/ryd/schemas';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
-import {
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '@/components/ui/fields';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { SelectOption } from '@/components/ui/fields';
 import { Notice } from '@/components/ui/notice';
 
@@ -135,8 +131,8 @@ export function OrgEditForm({
         <Notice tone="error" title="Changed by someone else">
           <p>
             This organisation was changed by someone else while you were
-            editing. Reload to see the latest version; your changes on this
-            page will be lost.
+            editing. Reload to see the latest version; your changes on this page
+            will be lost.
           </p>
           <button
             type="button"
@@ -156,8 +152,14 @@ export function OrgEditForm({
       ) : null}
 
       <fieldset className="space-y-5">
-        <legend className="mb-2 text-xl font-bold">About the organisation</legend>
-        <TextField label="Name" autoComplete="organization" {...field('human_readable_name')} />
+        <legend className="mb-2 text-xl font-bold">
+          About the organisation
+        </legend>
+        <TextField
+          label="Name"
+          autoComplete="organization"
+          {...field('human_readable_name')}
+        />
         <SelectField
           label="Organisation type"
           options={options.organisationTypes}
@@ -195,8 +197,18 @@ export function OrgEditForm({
 
       <fieldset className="space-y-5">
         <legend className="mb-2 text-xl font-bold">Web addresses</legend>
-        <TextField label="Website" type="url" inputMode="url" {...field('website')} />
-        <TextField label="Data portal" type="url" inputMode="url" {...field('data_portal_url')} />
+        <TextField
+          label="Website"
+          type="url"
+          inputMode="url"
+          {...field('website')}
+        />
+        <TextField
+          label="Data portal"
+          type="url"
+          inputMode="url"
+          {...field('data_portal_url')}
+        />
         <TextField
           label="Exclusions policy"
           hint="Where you explain which data you do not publish, and why."
@@ -208,10 +220,24 @@ export function OrgEditForm({
 
       <fieldset className="space-y-5">
         <legend className="mb-2 text-xl font-bold">Contact</legend>
-        <TextField label="Contact e-mail" type="email" autoComplete="email" {...field('contact_email')} />
-        <TextField label="Phone" type="tel" autoComplete="tel" {...field('phone')} />
+        <TextField
+          label="Contact e-mail"
+          type="email"
+          autoComplete="email"
+          {...field('contact_email')}
+        />
+        <TextField
+          label="Phone"
+          type="tel"
+          autoComplete="tel"
+          {...field('phone')}
+        />
         <TextField label="Fax" type="tel" {...field('fax')} />
-        <TextAreaField label="Address" autoComplete="street-address" {...field('address')} />
+        <TextAreaField
+          label="Address"
+          autoComplete="street-address"
+          {...field('address')}
+        />
       </fieldset>
 
       <div className="flex flex-wrap gap-3">

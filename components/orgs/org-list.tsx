@@ -217,8 +217,8 @@ function EmptyOrgs({ scope, q }: { scope: 'mine' | 'all'; q: string }) {
             You do not hold a role in any organisation yet.
           </p>
           <p className="mt-1">
-            Ask to join your organisation, and an admin of it will approve
-            your request.
+            Ask to join your organisation, and an admin of it will approve your
+            request.
           </p>
           <p className="mt-3">
             <Link href="/orgs/join" className={buttonStyles.primary}>

@@ -40,7 +40,12 @@ function describedBy(id: string, hint: unknown, error: unknown) {
   return joined || undefined;
 }
 
-type BaseProps = { id: string; label: string; hint?: ReactNode; error?: string };
+type BaseProps = {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+};
 
 export function TextField({
   id,
@@ -107,7 +112,9 @@ export function SelectField({
         className={controlClass}
         {...select}
       >
-        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {emptyLabel !== undefined ? (
+          <option value="">{emptyLabel}</option>
+        ) : null}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 
+/**
+ * Title, then description, then actions on their own row: pages with many
+ * actions keep a title that does not wrap at wide widths.
+ */
 export function PageHeader({
   title,
   description,
@@ -12,7 +16,7 @@ export function PageHeader({
   eyebrow?: ReactNode;
 }) {
   return (
-    <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+    <div className="mb-6 flex flex-col gap-4">
       <div className="min-w-0">
         {eyebrow ? (
           <div className="mb-1 text-sm text-slate-600">{eyebrow}</div>
@@ -24,9 +28,7 @@ export function PageHeader({
           <div className="mt-2 text-slate-700">{description}</div>
         ) : null}
       </div>
-      {actions ? (
-        <div className="flex flex-wrap gap-3 sm:shrink-0">{actions}</div>
-      ) : null}
+      {actions ? <div className="flex flex-wrap gap-3">{actions}</div> : null}
     </div>
   );
 }

@@ -35,8 +35,7 @@ export function Pager({
         Previous page
       </button>
       <p className="text-sm text-slate-700">
-        Page {page} of {totalPages} ({totalRecords.toLocaleString('en')}{' '}
-        {noun})
+        Page {page} of {totalPages} ({totalRecords.toLocaleString('en')} {noun})
       </p>
       <button
         type="button"

@@ -48,42 +48,54 @@ async function fillNewDataset(
 test.describe('admin', () => {
   test.use(signedInAs('admin'));
 
-  test('admin pages, searches and filters 60 datasets of an organisation', async ({ page }) => {
+  test('admin pages, searches and filters 60 datasets of an organisation', async ({
+    page,
+  }) => {
     await page.goto(`/orgs/${riverlands.id}/datasets`);
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Datasets' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Pages of datasets' })).toContainText(
-      'Page 1 of',
-    );
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Datasets' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Pages of datasets' }),
+    ).toContainText('Page 1 of');
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect(page).toHaveURL(/page=2/);
-    await expect(page.getByRole('navigation', { name: 'Pages of datasets' })).toContainText(
-      'Page 2 of',
-    );
+    await expect(
+      page.getByRole('navigation', { name: 'Pages of datasets' }),
+    ).toContainText('Page 2 of');
 
     await page.getByLabel('File type').selectOption('organisation');
     await expect(
       page.getByRole('link', { name: `${riverlands.name} organisation file` }),
     ).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(
-      /^1 dataset match/,
-    );
+    await expect(
+      page.getByRole('status').filter({ hasText: 'match' }),
+    ).toHaveText(/^1 dataset match/);
 
     await page.getByLabel('File type').selectOption('');
     await page.getByLabel('Visibility').selectOption('private');
-    await expect(page.getByRole('listitem').filter({ hasText: 'Public' })).toHaveCount(0);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Private' }).first()).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Public' }),
+    ).toHaveCount(0);
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Private' }).first(),
+    ).toBeVisible();
 
     await page.getByLabel('Visibility').selectOption('');
     await page.getByLabel('Search by name').fill('Emergency response 02');
     await expect(
-      page.getByRole('link', { name: `${riverlands.name} Emergency response 02` }),
+      page.getByRole('link', {
+        name: `${riverlands.name} Emergency response 02`,
+      }),
     ).toBeVisible();
   });
 
-  test('admin deletes a dataset after confirming, and RYD no longer has it', async ({ page }) => {
+  test('admin deletes a dataset after confirming, and RYD no longer has it', async ({
+    page,
+  }) => {
     const dataset = await createDatasetInRyd('admin', kestrel.id);
     await page.goto(`/datasets/${dataset.id}`);
 
@@ -94,13 +106,15 @@ test.describe('admin', () => {
     await dialog.getByRole('button', { name: 'Delete dataset' }).click();
 
     await expect(page).toHaveURL(new RegExp(`/orgs/${kestrel.id}/datasets`));
-    await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toHaveText(
-      'The dataset was deleted.',
-    );
+    await expect(
+      page.getByRole('status').filter({ hasText: 'deleted' }),
+    ).toHaveText('The dataset was deleted.');
     expect((await readDataset(dataset.id)).status).toBe(404);
   });
 
-  test('a dataset worked on is offered as "continue where you left off"', async ({ page }) => {
+  test('a dataset worked on is offered as "continue where you left off"', async ({
+    page,
+  }) => {
     const dataset = await createDatasetInRyd('admin', kestrel.id);
     await page.goto(`/datasets/${dataset.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -108,8 +122,12 @@ test.describe('admin', () => {
     );
 
     await page.goto('/orgs');
-    const card = page.getByRole('complementary', { name: 'Continue where you left off' });
-    await expect(card.getByRole('link', { name: dataset.metadata.human_readable_name })).toBeVisible();
+    const card = page.getByRole('complementary', {
+      name: 'Continue where you left off',
+    });
+    await expect(
+      card.getByRole('link', { name: dataset.metadata.human_readable_name }),
+    ).toBeVisible();
   });
 });
 
@@ -131,12 +149,18 @@ test.describe('editor', () => {
     await page.getByRole('button', { name: 'Add dataset' }).click();
     const shortNameField = page.getByLabel('Short name');
     await expect(shortNameField).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByText('Use only lowercase letters, digits, hyphens and underscores.')).toBeVisible();
+    await expect(
+      page.getByText(
+        'Use only lowercase letters, digits, hyphens and underscores.',
+      ),
+    ).toBeVisible();
 
     await shortNameField.fill(`${riverlands.shortName}-01`);
     await page.getByRole('button', { name: 'Add dataset' }).click();
     await expect(
-      page.getByText('Another dataset already uses this short name. Choose a different short name.'),
+      page.getByText(
+        'Another dataset already uses this short name. Choose a different short name.',
+      ),
     ).toBeVisible();
     await expect(shortNameField).toHaveAttribute('aria-invalid', 'true');
     await expectNoSeriousA11yViolations(page);
@@ -145,10 +169,12 @@ test.describe('editor', () => {
     await page.getByLabel('Visibility').selectOption('private');
     await page.getByRole('button', { name: 'Add dataset' }).click();
 
-    await expect(page.getByRole('status').filter({ hasText: 'added' })).toHaveText(
-      'The dataset was added.',
+    await expect(
+      page.getByRole('status').filter({ hasText: 'added' }),
+    ).toHaveText('The dataset was added.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'E2E editor dataset',
     );
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E editor dataset');
     const did = page.url().split('/datasets/')[1]!.split('?')[0]!;
     const stored = await readDataset(did);
     expect(stored.body?.data.metadata).toMatchObject({
@@ -159,7 +185,9 @@ test.describe('editor', () => {
     expect(stored.body?.data.owner_organisation_id).toBe(riverlands.id);
   });
 
-  test('editor changes title, licence and visibility, and RYD holds the change', async ({ page }) => {
+  test('editor changes title, licence and visibility, and RYD holds the change', async ({
+    page,
+  }) => {
     const dataset = await createDatasetInRyd('editor', riverlands.id);
     await page.goto(`/datasets/${dataset.id}/edit`);
     await expectNoSeriousA11yViolations(page);
@@ -169,10 +197,12 @@ test.describe('editor', () => {
     await page.getByLabel('Visibility').selectOption('private');
     await page.getByRole('button', { name: 'Save changes' }).click();
 
-    await expect(page.getByRole('status').filter({ hasText: 'saved' })).toHaveText(
-      'Your changes were saved.',
+    await expect(
+      page.getByRole('status').filter({ hasText: 'saved' }),
+    ).toHaveText('Your changes were saved.');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'E2E renamed by editor',
     );
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E renamed by editor');
     const stored = await readDataset(dataset.id);
     expect(stored.body?.data.metadata).toMatchObject({
       human_readable_name: 'E2E renamed by editor',
@@ -189,10 +219,15 @@ test.describe('editor', () => {
     await page.getByLabel('Title').fill('E2E from the web app');
 
     const current = await callRydAs('editor', 'GET', `/datasets/${dataset.id}`);
-    const patch = await callRydAs('editor', 'PATCH', `/datasets/${dataset.id}`, {
-      body: { human_readable_name: 'E2E from another tool' },
-      ifMatch: current.etag ?? undefined,
-    });
+    const patch = await callRydAs(
+      'editor',
+      'PATCH',
+      `/datasets/${dataset.id}`,
+      {
+        body: { human_readable_name: 'E2E from another tool' },
+        ifMatch: current.etag ?? undefined,
+      },
+    );
     expect(patch.status).toBe(200);
 
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -201,9 +236,9 @@ test.describe('editor', () => {
     );
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect(page.getByLabel('Title')).toHaveValue('E2E from another tool');
-    expect((await readDataset(dataset.id)).body?.data.metadata.human_readable_name).toBe(
-      'E2E from another tool',
-    );
+    expect(
+      (await readDataset(dataset.id)).body?.data.metadata.human_readable_name,
+    ).toBe('E2E from another tool');
   });
 });
 
@@ -224,10 +259,16 @@ test.describe('contributor', () => {
     });
     await page.getByRole('button', { name: 'Add dataset' }).click();
 
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E contributor dataset');
-    await expect(page.getByRole('button', { name: 'Delete dataset' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'E2E contributor dataset',
+    );
+    await expect(
+      page.getByRole('button', { name: 'Delete dataset' }),
+    ).toHaveCount(0);
     const did = page.url().split('/datasets/')[1]!.split('?')[0]!;
-    expect((await readDataset(did)).body?.data.metadata.visibility).toBe('private');
+    expect((await readDataset(did)).body?.data.metadata.visibility).toBe(
+      'private',
+    );
   });
 
   test('contributor edits a dataset without the visibility field or delete action', async ({
@@ -235,14 +276,18 @@ test.describe('contributor', () => {
   }) => {
     const dataset = await createDatasetInRyd('admin', riverlands.id);
     await page.goto(`/datasets/${dataset.id}`);
-    await expect(page.getByRole('button', { name: 'Delete dataset' })).toHaveCount(0);
+    await expect(
+      page.getByRole('button', { name: 'Delete dataset' }),
+    ).toHaveCount(0);
     await page.getByRole('link', { name: 'Edit dataset' }).click();
 
     await expect(page.getByLabel('Visibility')).toHaveCount(0);
     await page.getByLabel('Source URL').fill('https://example.org/moved.xml');
     await page.getByRole('button', { name: 'Save changes' }).click();
 
-    await expect(page.getByRole('status').filter({ hasText: 'saved' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'saved' }),
+    ).toBeVisible();
     expect((await readDataset(dataset.id)).body?.data.metadata).toMatchObject({
       url: 'https://example.org/moved.xml',
       visibility: 'public',
@@ -251,19 +296,35 @@ test.describe('contributor', () => {
 
   test('RYD refuses the hidden actions when a contributor sends them directly', async () => {
     const dataset = await createDatasetInRyd('admin', riverlands.id);
-    const current = await callRydAs('contributor', 'GET', `/datasets/${dataset.id}`);
+    const current = await callRydAs(
+      'contributor',
+      'GET',
+      `/datasets/${dataset.id}`,
+    );
 
-    const visibility = await callRydAs('contributor', 'PATCH', `/datasets/${dataset.id}`, {
-      body: { visibility: 'private' },
-      ifMatch: current.etag ?? undefined,
-    });
-    const removal = await callRydAs('contributor', 'DELETE', `/datasets/${dataset.id}`, {
-      ifMatch: current.etag ?? undefined,
-    });
+    const visibility = await callRydAs(
+      'contributor',
+      'PATCH',
+      `/datasets/${dataset.id}`,
+      {
+        body: { visibility: 'private' },
+        ifMatch: current.etag ?? undefined,
+      },
+    );
+    const removal = await callRydAs(
+      'contributor',
+      'DELETE',
+      `/datasets/${dataset.id}`,
+      {
+        ifMatch: current.etag ?? undefined,
+      },
+    );
 
     expect(visibility.status).toBe(403);
     expect(removal.status).toBe(403);
-    expect((await readDataset(dataset.id)).body?.data.metadata.visibility).toBe('public');
+    expect((await readDataset(dataset.id)).body?.data.metadata.visibility).toBe(
+      'public',
+    );
   });
 });
 
@@ -276,11 +337,19 @@ test.describe('pending', () => {
     await page.goto(`/orgs/${sahel.id}/datasets`);
 
     await expect(page.getByRole('alert')).toContainText('does not allow this');
-    await expect(page.getByRole('link', { name: 'Add a dataset' })).toHaveCount(0);
-    await expectNoSeriousA11yViolations(page);
-    expect((await callRydAs('pending', 'GET', `/reporting-orgs/${sahel.id}/datasets`)).status).toBe(
-      403,
+    await expect(page.getByRole('link', { name: 'Add a dataset' })).toHaveCount(
+      0,
     );
+    await expectNoSeriousA11yViolations(page);
+    expect(
+      (
+        await callRydAs(
+          'pending',
+          'GET',
+          `/reporting-orgs/${sahel.id}/datasets`,
+        )
+      ).status,
+    ).toBe(403);
     const create = await callRydAs('pending', 'POST', '/datasets', {
       body: {
         owner_organisation_id: sahel.id,
@@ -310,14 +379,21 @@ test.describe('superadmin', () => {
       url: 'https://example.org/super.xml',
     });
     await page.getByRole('button', { name: 'Add dataset' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2E superadmin dataset');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'E2E superadmin dataset',
+    );
     await expect(page.getByText('Superadmin', { exact: true })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     const did = page.url().split('/datasets/')[1]!.split('?')[0]!;
 
     await page.getByRole('button', { name: 'Delete dataset' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Delete dataset' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toBeVisible();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Delete dataset' })
+      .click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'deleted' }),
+    ).toBeVisible();
     expect((await readDataset(did)).status).toBe(404);
   });
 });

@@ -139,7 +139,10 @@ describe('codelist names', () => {
     );
     const preferred = licences.filter((l) => l.status === 'preferred');
     expect(
-      options.slice(0, preferred.length).map((o) => o.value).sort(),
+      options
+        .slice(0, preferred.length)
+        .map((o) => o.value)
+        .sort(),
     ).toEqual(preferred.map((l) => l.id).sort());
     expect(getLicenceLabel('not-a-licence')).toBe('not-a-licence');
   });

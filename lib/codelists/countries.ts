@@ -46,7 +46,9 @@ export function isWithdrawnCountry(code: string): boolean {
 }
 
 /** Current countries, sorted by name in the given language. */
-export function listCountryOptions(locale: CodelistLocale = 'en'): CodeOption[] {
+export function listCountryOptions(
+  locale: CodelistLocale = 'en',
+): CodeOption[] {
   const names = countries.getNames(locale, { select: 'official' });
 
   return Object.entries(names)

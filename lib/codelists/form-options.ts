@@ -61,5 +61,8 @@ export function withCurrent(
     return options;
   }
 
-  return [{ value: current, label: `${current} (no longer listed)` }, ...options];
+  return [
+    { value: current, label: `${current} (no longer listed)` },
+    ...options,
+  ];
 }

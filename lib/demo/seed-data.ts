@@ -6,10 +6,7 @@
 import { demoTools, personas, serviceAccount } from './personas';
 
 export type MembershipRoleName =
-  | 'admin'
-  | 'editor'
-  | 'contributor'
-  | 'contributor_pending';
+  'admin' | 'editor' | 'contributor' | 'contributor_pending';
 
 export type SeedOrgKey =
   | 'riverlands'
@@ -339,7 +336,9 @@ export function listSeedDatasets(org: SeedOrg): SeedDataset[] {
     const isOrgFile = index === 0;
     const number = String(index).padStart(2, '0');
     const topic = DATASET_TOPICS[index % DATASET_TOPICS.length] ?? 'Activities';
-    const shortName = isOrgFile ? `${org.shortName}-org` : `${org.shortName}-${number}`;
+    const shortName = isOrgFile
+      ? `${org.shortName}-org`
+      : `${org.shortName}-${number}`;
     result.push({
       shortName,
       title: isOrgFile

@@ -18,7 +18,8 @@ export const queryKeys = {
     oid: string,
     params: Record<string, string | number>,
   ) => [uid, 'org', oid, 'datasets', params] as const,
-  orgMembers: (uid: string, oid: string) => [uid, 'org', oid, 'members'] as const,
+  orgMembers: (uid: string, oid: string) =>
+    [uid, 'org', oid, 'members'] as const,
   orgTools: (uid: string, oid: string) => [uid, 'org', oid, 'tools'] as const,
   orgAudit: (uid: string, oid: string, page: number) =>
     [uid, 'org', oid, 'audit', page] as const,

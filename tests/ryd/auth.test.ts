@@ -8,7 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoClients, personas } from '@/lib/demo/personas';
 
-import { errorCodeOf, startRydForTest, type RydTestContext } from '../support/ryd-server';
+import {
+  errorCodeOf,
+  startRydForTest,
+  type RydTestContext,
+} from '../support/ryd-server';
 import { ALL_SCOPES, createSigningKey } from '../support/ryd-tokens';
 
 let ctx: RydTestContext;
@@ -44,7 +48,10 @@ const bearer = async (token: Promise<string>) => `Bearer ${await token}`;
 
 const rejected: TokenCase[] = [
   { name: 'missing Authorization header', header: async () => undefined },
-  { name: 'not a bearer scheme', header: async () => `Basic ${base64url('a:b')}` },
+  {
+    name: 'not a bearer scheme',
+    header: async () => `Basic ${base64url('a:b')}`,
+  },
   { name: 'malformed token', header: async () => 'Bearer not.a.jwt' },
   {
     name: 'bad signature (signed by a key with the published kid)',
@@ -72,34 +79,64 @@ const rejected: TokenCase[] = [
       const header = { alg: 'HS256', typ: 'at+jwt', kid: 'key-1' };
       const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
       const secret = JSON.stringify(ctx.issuer.currentKey.publicJwk);
-      const signature = createHmac('sha256', secret).update(signingInput).digest('base64url');
+      const signature = createHmac('sha256', secret)
+        .update(signingInput)
+        .digest('base64url');
 
       return `Bearer ${signingInput}.${signature}`;
     },
   },
   {
     name: 'unknown kid',
-    header: async () => bearer(ctx.issuer.mint({ key: await createSigningKey('never-published') })),
+    header: async () =>
+      bearer(
+        ctx.issuer.mint({ key: await createSigningKey('never-published') }),
+      ),
   },
-  { name: 'wrong iss', header: async () => bearer(ctx.issuer.mint({ issuer: 'http://evil.test' })) },
-  { name: 'wrong aud', header: async () => bearer(ctx.issuer.mint({ audience: 'some_other_api' })) },
-  { name: 'ID token (typ JWT)', header: async () => bearer(ctx.issuer.mint({ typ: 'JWT' })) },
-  { name: 'expired beyond tolerance', header: async () => bearer(ctx.issuer.mint({ expiresAt: now() - 120 })) },
-  { name: 'nbf in the future', header: async () => bearer(ctx.issuer.mint({ claims: { nbf: now() + 600 } })) },
-  { name: 'missing sub', header: async () => bearer(ctx.issuer.mint({ claims: { sub: undefined } })) },
+  {
+    name: 'wrong iss',
+    header: async () => bearer(ctx.issuer.mint({ issuer: 'http://evil.test' })),
+  },
+  {
+    name: 'wrong aud',
+    header: async () => bearer(ctx.issuer.mint({ audience: 'some_other_api' })),
+  },
+  {
+    name: 'ID token (typ JWT)',
+    header: async () => bearer(ctx.issuer.mint({ typ: 'JWT' })),
+  },
+  {
+    name: 'expired beyond tolerance',
+    header: async () => bearer(ctx.issuer.mint({ expiresAt: now() - 120 })),
+  },
+  {
+    name: 'nbf in the future',
+    header: async () =>
+      bearer(ctx.issuer.mint({ claims: { nbf: now() + 600 } })),
+  },
+  {
+    name: 'missing sub',
+    header: async () => bearer(ctx.issuer.mint({ claims: { sub: undefined } })),
+  },
   {
     name: 'missing client_id',
-    header: async () => bearer(ctx.issuer.mint({ claims: { client_id: undefined } })),
+    header: async () =>
+      bearer(ctx.issuer.mint({ claims: { client_id: undefined } })),
   },
   {
     name: 'missing iatiRegistryId',
-    header: async () => bearer(ctx.issuer.mint({ claims: { iatiRegistryId: undefined } })),
+    header: async () =>
+      bearer(ctx.issuer.mint({ claims: { iatiRegistryId: undefined } })),
   },
   {
     name: 'iatiRegistryId that is not a UUID',
     header: async () => bearer(ctx.issuer.mint({ uid: 'not-a-uuid' })),
   },
-  { name: 'missing scope', header: async () => bearer(ctx.issuer.mint({ claims: { scope: undefined } })) },
+  {
+    name: 'missing scope',
+    header: async () =>
+      bearer(ctx.issuer.mint({ claims: { scope: undefined } })),
+  },
 ];
 
 describe('SR-21 access tokens the API refuses with 401 invalid_token', () => {
@@ -153,9 +190,13 @@ describe('SR-22 missing scope', () => {
 
   it('needs every listed scope of the endpoint (AND)', async () => {
     const scope = ALL_SCOPES.replace(' ryd:reporting_org:delete', '');
-    const response = await ctx.call('DELETE', `/reporting-orgs/${crypto.randomUUID()}`, {
-      tokenOptions: { scope },
-    });
+    const response = await ctx.call(
+      'DELETE',
+      `/reporting-orgs/${crypto.randomUUID()}`,
+      {
+        tokenOptions: { scope },
+      },
+    );
 
     expect(response.status).toBe(403);
     expect(errorCodeOf(response.body)).toBe('insufficient_scope');
@@ -199,10 +240,17 @@ describe('SR-05 signing key rotation', () => {
 
 describe('who the token names', () => {
   it('uses iatiRegistryId (not sub) as the user', async () => {
-    const response = await ctx.call('GET', `/users/${personas.editor.uid}/roles`, {
-      tokenOptions: { uid: personas.editor.uid, claims: { sub: 'someone-else' } },
-      client: 'web',
-    });
+    const response = await ctx.call(
+      'GET',
+      `/users/${personas.editor.uid}/roles`,
+      {
+        tokenOptions: {
+          uid: personas.editor.uid,
+          claims: { sub: 'someone-else' },
+        },
+        client: 'web',
+      },
+    );
 
     expect(response.status).toBe(200);
     expect(demoClients.web.clientId).toBe('iati-account-web');

@@ -25,7 +25,11 @@ import {
 import { memberships, outbox } from '@/services/ryd/src/db/schema';
 
 import { createOrgFixture } from '../support/ryd-fixtures';
-import { errorCodeOf, startRydForTest, type RydTestContext } from '../support/ryd-server';
+import {
+  errorCodeOf,
+  startRydForTest,
+  type RydTestContext,
+} from '../support/ryd-server';
 
 let ctx: RydTestContext;
 
@@ -43,9 +47,13 @@ describe('pagination', () => {
   const path = `/reporting-orgs/${riverlands.id}/datasets`;
 
   it('pages 60 datasets with absolute links that keep other parameters', async () => {
-    const response = await ctx.call('GET', `${path}?sort=-name&page=2&page_size=25`, {
-      as: 'editor',
-    });
+    const response = await ctx.call(
+      'GET',
+      `${path}?sort=-name&page=2&page_size=25`,
+      {
+        as: 'editor',
+      },
+    );
     const body = datasetListSchema.parse(response.body);
 
     expect(response.status).toBe(200);
@@ -56,20 +64,28 @@ describe('pagination', () => {
       total_pages: 3,
       total_records: riverlands.datasetCount,
     });
-    expect(body.pagination.links.next).toBe(`${ctx.api}${path}?sort=-name&page=3&page_size=25`);
-    expect(body.pagination.links.prev).toBe(`${ctx.api}${path}?sort=-name&page=1&page_size=25`);
+    expect(body.pagination.links.next).toBe(
+      `${ctx.api}${path}?sort=-name&page=3&page_size=25`,
+    );
+    expect(body.pagination.links.prev).toBe(
+      `${ctx.api}${path}?sort=-name&page=1&page_size=25`,
+    );
     expect(body.pagination.links.first).toContain('page=1&page_size=25');
     expect(body.pagination.links.last).toContain('page=3&page_size=25');
-    const names = body.data.map((item) => item.metadata.human_readable_name.toLowerCase());
+    const names = body.data.map((item) =>
+      item.metadata.human_readable_name.toLowerCase(),
+    );
     expect(names).toEqual([...names].sort().reverse());
   });
 
   it('the last page has no next link; a page past the end is empty', async () => {
     const last = datasetListSchema.parse(
-      (await ctx.call('GET', `${path}?page=3&page_size=25`, { as: 'editor' })).body,
+      (await ctx.call('GET', `${path}?page=3&page_size=25`, { as: 'editor' }))
+        .body,
     );
     const beyond = datasetListSchema.parse(
-      (await ctx.call('GET', `${path}?page=9&page_size=25`, { as: 'editor' })).body,
+      (await ctx.call('GET', `${path}?page=9&page_size=25`, { as: 'editor' }))
+        .body,
     );
 
     expect(last.data).toHaveLength(10);
@@ -82,42 +98,74 @@ describe('pagination', () => {
 
   it('filters by file type, visibility and search term', async () => {
     const organisation = datasetListSchema.parse(
-      (await ctx.call('GET', `${path}?file_type=organisation`, { as: 'editor' })).body,
+      (
+        await ctx.call('GET', `${path}?file_type=organisation`, {
+          as: 'editor',
+        })
+      ).body,
     );
     const privateOnes = datasetListSchema.parse(
-      (await ctx.call('GET', `${path}?visibility=private&page_size=500`, { as: 'editor' })).body,
+      (
+        await ctx.call('GET', `${path}?visibility=private&page_size=500`, {
+          as: 'editor',
+        })
+      ).body,
     );
     const search = datasetListSchema.parse(
       (await ctx.call('GET', `${path}?q=research`, { as: 'editor' })).body,
     );
 
-    expect(organisation.data.map((item) => item.metadata.file_type)).toEqual(['organisation']);
+    expect(organisation.data.map((item) => item.metadata.file_type)).toEqual([
+      'organisation',
+    ]);
     expect(privateOnes.data.length).toBeGreaterThan(0);
-    expect(privateOnes.data.every((item) => item.metadata.visibility === 'private')).toBe(true);
+    expect(
+      privateOnes.data.every((item) => item.metadata.visibility === 'private'),
+    ).toBe(true);
     expect(search.data.length).toBeGreaterThan(0);
     expect(
-      search.data.every((item) => item.metadata.human_readable_name.toLowerCase().includes('research')),
+      search.data.every((item) =>
+        item.metadata.human_readable_name.toLowerCase().includes('research'),
+      ),
     ).toBe(true);
   });
 
-  it.each(['page=0', 'page_size=0', 'page_size=501', 'page=', 'page=abc', 'page_size=1.5', 'q=a', 'sort=size'])(
-    'refuses %s with 400',
-    async (query) => {
-      const response = await ctx.call('GET', `${path}?${query}`, { as: 'editor' });
+  it.each([
+    'page=0',
+    'page_size=0',
+    'page_size=501',
+    'page=',
+    'page=abc',
+    'page_size=1.5',
+    'q=a',
+    'sort=size',
+  ])('refuses %s with 400', async (query) => {
+    const response = await ctx.call('GET', `${path}?${query}`, {
+      as: 'editor',
+    });
 
-      expect(response.status).toBe(400);
-      expect(errorCodeOf(response.body)).toBe('validation_error');
-    },
-  );
+    expect(response.status).toBe(400);
+    expect(errorCodeOf(response.body)).toBe('validation_error');
+  });
 
   it('superadmins page through every organisation with all=yes and search', async () => {
     const all = orgRelationListSchema.parse(
-      (await ctx.call('GET', '/reporting-orgs?all=yes&page_size=5', { as: 'superadmin' })).body,
+      (
+        await ctx.call('GET', '/reporting-orgs?all=yes&page_size=5', {
+          as: 'superadmin',
+        })
+      ).body,
     );
     const search = orgRelationListSchema.parse(
-      (await ctx.call('GET', '/reporting-orgs?all=yes&q=kestrel', { as: 'superadmin' })).body,
+      (
+        await ctx.call('GET', '/reporting-orgs?all=yes&q=kestrel', {
+          as: 'superadmin',
+        })
+      ).body,
     );
-    const notSuperadmin = await ctx.call('GET', '/reporting-orgs?all=yes', { as: 'admin' });
+    const notSuperadmin = await ctx.call('GET', '/reporting-orgs?all=yes', {
+      as: 'admin',
+    });
 
     expect(all.data).toHaveLength(5);
     expect(all.pagination.total_records).toBeGreaterThanOrEqual(12);
@@ -129,7 +177,9 @@ describe('pagination', () => {
 
 describe('E2 my organisations', () => {
   it('lists roles, dataset counts, and 6-key metadata for a pending request', async () => {
-    const admin = orgRelationListSchema.parse((await ctx.call('GET', '/reporting-orgs')).body);
+    const admin = orgRelationListSchema.parse(
+      (await ctx.call('GET', '/reporting-orgs')).body,
+    );
     const pending = orgRelationListSchema.parse(
       (await ctx.call('GET', '/reporting-orgs', { as: 'pending' })).body,
     );
@@ -152,7 +202,12 @@ describe('E2 my organisations', () => {
 
   it('does not list orgs reached only as provider admin', async () => {
     const tool = orgRelationListSchema.parse(
-      (await ctx.call('GET', '/reporting-orgs', { as: 'toolAdmin', client: 'tool' })).body,
+      (
+        await ctx.call('GET', '/reporting-orgs', {
+          as: 'toolAdmin',
+          client: 'tool',
+        })
+      ).body,
     );
 
     expect(tool.data).toEqual([]);
@@ -181,7 +236,10 @@ describe('bad input never becomes a 500', () => {
   });
 
   it('malformed JSON is a 400 before authentication', async () => {
-    const response = await ctx.call('POST', '/datasets', { as: null, body: '{"broken": ' });
+    const response = await ctx.call('POST', '/datasets', {
+      as: null,
+      body: '{"broken": ',
+    });
 
     expect(response.status).toBe(400);
     expect(errorCodeOf(response.body)).toBe('validation_error');
@@ -193,42 +251,63 @@ describe('bad input never becomes a 500', () => {
     ['an array body', [1, 2]],
     ['a null body', null],
   ])('PATCH with %s -> 400', async (_, body) => {
-    const response = await ctx.call('PATCH', `/reporting-orgs/${riverlands.id}`, {
-      body: JSON.stringify(body),
-    });
+    const response = await ctx.call(
+      'PATCH',
+      `/reporting-orgs/${riverlands.id}`,
+      {
+        body: JSON.stringify(body),
+      },
+    );
 
     expect(response.status).toBe(400);
   });
 
   it('an oversized body -> 413', async () => {
-    const response = await ctx.call('PATCH', `/reporting-orgs/${riverlands.id}`, {
-      body: { description: 'x'.repeat(70_000) },
-    });
+    const response = await ctx.call(
+      'PATCH',
+      `/reporting-orgs/${riverlands.id}`,
+      {
+        body: { description: 'x'.repeat(70_000) },
+      },
+    );
 
     expect(response.status).toBe(413);
   });
 
   it('a non-JSON content type -> 415', async () => {
-    const response = await ctx.call('PATCH', `/reporting-orgs/${riverlands.id}`, {
-      body: 'description=x',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const response = await ctx.call(
+      'PATCH',
+      `/reporting-orgs/${riverlands.id}`,
+      {
+        body: 'description=x',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+    );
 
     expect(response.status).toBe(415);
   });
 
   it('a bad role -> 400 naming the allowed values', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
-    const response = await ctx.call('PUT', `/users/${fixture.memberUid}/reporting-org/${fixture.oid}`, {
-      body: { role: 'provider_admin' },
-    });
+    const response = await ctx.call(
+      'PUT',
+      `/users/${fixture.memberUid}/reporting-org/${fixture.oid}`,
+      {
+        body: { role: 'provider_admin' },
+      },
+    );
 
     expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body)).toContain("'admin', 'editor' or 'contributor'");
+    expect(JSON.stringify(response.body)).toContain(
+      "'admin', 'editor' or 'contributor'",
+    );
   });
 
   it('path UUIDs are case-insensitive', async () => {
-    const response = await ctx.call('GET', `/reporting-orgs/${riverlands.id.toUpperCase()}`);
+    const response = await ctx.call(
+      'GET',
+      `/reporting-orgs/${riverlands.id.toUpperCase()}`,
+    );
 
     expect(response.status).toBe(200);
   });
@@ -246,8 +325,14 @@ describe('E3 create an organisation', () => {
       website: '',
     };
 
-    const created = await ctx.call('POST', '/reporting-orgs', { as: 'newcomer', body });
-    const duplicate = await ctx.call('POST', '/reporting-orgs', { as: 'admin', body });
+    const created = await ctx.call('POST', '/reporting-orgs', {
+      as: 'newcomer',
+      body,
+    });
+    const duplicate = await ctx.call('POST', '/reporting-orgs', {
+      as: 'admin',
+      body,
+    });
     const badName = await ctx.call('POST', '/reporting-orgs', {
       as: 'newcomer',
       body: { ...body, short_name: 'Bad Name' },
@@ -269,23 +354,46 @@ describe('E3 create an organisation', () => {
     expect(duplicate.status).toBe(409);
     expect(badName.status).toBe(400);
     expect(byToolAdmin.status).toBe(400);
-    const roles = await ctx.server.db.select().from(memberships).where(eq(memberships.orgId, org.id));
-    expect(roles.map((row) => [row.userId, row.role])).toEqual([[personas.newcomer.uid, 'admin']]);
-    const messages = await ctx.server.db.select().from(outbox).where(eq(outbox.kind, 'org_needs_approval'));
-    expect(messages.some((message) => message.body.includes(shortName))).toBe(true);
+    const roles = await ctx.server.db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.orgId, org.id));
+    expect(roles.map((row) => [row.userId, row.role])).toEqual([
+      [personas.newcomer.uid, 'admin'],
+    ]);
+    const messages = await ctx.server.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, 'org_needs_approval'));
+    expect(messages.some((message) => message.body.includes(shortName))).toBe(
+      true,
+    );
   });
 
   it('a deleted org disappears and its short name can be used again', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
 
     const removed = await ctx.call('DELETE', `/reporting-orgs/${fixture.oid}`);
-    const afterwards = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, { as: 'superadmin' });
+    const afterwards = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, {
+      as: 'superadmin',
+    });
     const search = discoverableOrgListSchema.parse(
-      (await ctx.call('GET', `/discoverable-reporting-orgs?q=${fixture.shortName}`)).body,
+      (
+        await ctx.call(
+          'GET',
+          `/discoverable-reporting-orgs?q=${fixture.shortName}`,
+        )
+      ).body,
     );
-    const dataset = await ctx.call('GET', `/datasets/${fixture.did}`, { as: 'superadmin' });
+    const dataset = await ctx.call('GET', `/datasets/${fixture.did}`, {
+      as: 'superadmin',
+    });
     const reuse = await ctx.call('POST', '/reporting-orgs', {
-      body: { short_name: fixture.shortName, human_readable_name: 'Reborn', contact_email: 'a@b.c' },
+      body: {
+        short_name: fixture.shortName,
+        human_readable_name: 'Reborn',
+        contact_email: 'a@b.c',
+      },
     });
 
     expect(removed.status).toBe(200);
@@ -300,24 +408,35 @@ describe('E12 join requests and E7 members', () => {
   it('a newcomer asks to join; admins get a message; the request shows as pending', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
 
-    const join = await ctx.call('POST', `/users/${personas.newcomer.uid}/reporting-org`, {
-      as: 'newcomer',
-      body: { oid: fixture.oid },
-    });
-    const again = await ctx.call('POST', `/users/${personas.newcomer.uid}/reporting-org`, {
-      as: 'newcomer',
-      body: { oid: fixture.oid },
-    });
+    const join = await ctx.call(
+      'POST',
+      `/users/${personas.newcomer.uid}/reporting-org`,
+      {
+        as: 'newcomer',
+        body: { oid: fixture.oid },
+      },
+    );
+    const again = await ctx.call(
+      'POST',
+      `/users/${personas.newcomer.uid}/reporting-org`,
+      {
+        as: 'newcomer',
+        body: { oid: fixture.oid },
+      },
+    );
     const members = orgUserListSchema.parse(
       (await ctx.call('GET', `/reporting-orgs/${fixture.oid}/users`)).body,
     );
 
     expect(join.status).toBe(200);
     expect(again.status).toBe(400);
-    expect(members.data.find((user) => user.id === personas.newcomer.uid)?.role).toBe(
-      'contributor_pending',
-    );
-    const messages = await ctx.server.db.select().from(outbox).where(eq(outbox.kind, 'join_request'));
+    expect(
+      members.data.find((user) => user.id === personas.newcomer.uid)?.role,
+    ).toBe('contributor_pending');
+    const messages = await ctx.server.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.kind, 'join_request'));
     expect(
       messages.some(
         (message) =>
@@ -342,22 +461,34 @@ describe('E12 join requests and E7 members', () => {
 
   it('provider admins are listed to superadmins only', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
-    const asAdmin = orgUserListSchema.parse((await ctx.call('GET', `/reporting-orgs/${fixture.oid}/users`)).body);
+    const asAdmin = orgUserListSchema.parse(
+      (await ctx.call('GET', `/reporting-orgs/${fixture.oid}/users`)).body,
+    );
     const asSuperadmin = orgUserListSchema.parse(
-      (await ctx.call('GET', `/reporting-orgs/${fixture.oid}/users`, { as: 'superadmin' })).body,
+      (
+        await ctx.call('GET', `/reporting-orgs/${fixture.oid}/users`, {
+          as: 'superadmin',
+        })
+      ).body,
     );
 
-    expect(asAdmin.data.some((user) => user.role === 'provider_admin')).toBe(false);
-    expect(asSuperadmin.data.find((user) => user.role === 'provider_admin')?.id).toBe(
-      personas.toolAdmin.uid,
+    expect(asAdmin.data.some((user) => user.role === 'provider_admin')).toBe(
+      false,
     );
+    expect(
+      asSuperadmin.data.find((user) => user.role === 'provider_admin')?.id,
+    ).toBe(personas.toolAdmin.uid);
   });
 
   it('a tool admin user cannot be given an org role', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
-    const response = await ctx.call('PUT', `/users/${personas.toolAdmin.uid}/reporting-org/${fixture.oid}`, {
-      body: { role: 'editor' },
-    });
+    const response = await ctx.call(
+      'PUT',
+      `/users/${personas.toolAdmin.uid}/reporting-org/${fixture.oid}`,
+      {
+        body: { role: 'editor' },
+      },
+    );
 
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body)).toContain('tool admin user');
@@ -367,13 +498,27 @@ describe('E12 join requests and E7 members', () => {
 describe('E16/E17 roles and permissions', () => {
   it('describes the user in the path; others need a superadmin', async () => {
     const own = userRolesResponseSchema.parse(
-      (await ctx.call('GET', `/users/${personas.toolAdmin.uid}/roles`, { as: 'toolAdmin' })).body,
+      (
+        await ctx.call('GET', `/users/${personas.toolAdmin.uid}/roles`, {
+          as: 'toolAdmin',
+        })
+      ).body,
     );
     const bySuperadmin = userRolesResponseSchema.parse(
-      (await ctx.call('GET', `/users/${personas.editor.uid}/roles`, { as: 'superadmin' })).body,
+      (
+        await ctx.call('GET', `/users/${personas.editor.uid}/roles`, {
+          as: 'superadmin',
+        })
+      ).body,
     );
-    const byOther = await ctx.call('GET', `/users/${personas.editor.uid}/roles`, { as: 'contributor' });
-    const unknown = await ctx.call('GET', `/users/${randomUUID()}/roles`, { as: 'superadmin' });
+    const byOther = await ctx.call(
+      'GET',
+      `/users/${personas.editor.uid}/roles`,
+      { as: 'contributor' },
+    );
+    const unknown = await ctx.call('GET', `/users/${randomUUID()}/roles`, {
+      as: 'superadmin',
+    });
 
     expect(own.data.tools).toEqual([demoTools.publishingTool.tid]);
     expect(own.data.reporting_orgs).toMatchObject({
@@ -381,30 +526,42 @@ describe('E16/E17 roles and permissions', () => {
       [seedOrgs.sahel.id]: 'provider_admin',
     });
     expect(bySuperadmin.data.superadmin).toBe(false);
-    expect(bySuperadmin.data.reporting_orgs).toMatchObject({ [riverlands.id]: 'editor' });
+    expect(bySuperadmin.data.reporting_orgs).toMatchObject({
+      [riverlands.id]: 'editor',
+    });
     expect(byOther.status).toBe(403);
     expect(unknown.status).toBe(404);
   });
 
   it('E17 lists the permissions of the matrix for the role', async () => {
     const editor = permissionListSchema.parse(
-      (await ctx.call('GET', `/users/${personas.editor.uid}/roles/reporting-org-permissions/${riverlands.id}`, {
-        as: 'editor',
-      })).body,
+      (
+        await ctx.call(
+          'GET',
+          `/users/${personas.editor.uid}/roles/reporting-org-permissions/${riverlands.id}`,
+          {
+            as: 'editor',
+          },
+        )
+      ).body,
     );
     const providerViaTool = permissionListSchema.parse(
-      (await ctx.call(
-        'GET',
-        `/users/${personas.toolAdmin.uid}/roles/reporting-org-permissions/${seedOrgs.kestrel.id}`,
-        { as: 'toolAdmin', client: 'tool' },
-      )).body,
+      (
+        await ctx.call(
+          'GET',
+          `/users/${personas.toolAdmin.uid}/roles/reporting-org-permissions/${seedOrgs.kestrel.id}`,
+          { as: 'toolAdmin', client: 'tool' },
+        )
+      ).body,
     );
     const providerViaWeb = permissionListSchema.parse(
-      (await ctx.call(
-        'GET',
-        `/users/${personas.toolAdmin.uid}/roles/reporting-org-permissions/${seedOrgs.kestrel.id}`,
-        { as: 'toolAdmin' },
-      )).body,
+      (
+        await ctx.call(
+          'GET',
+          `/users/${personas.toolAdmin.uid}/roles/reporting-org-permissions/${seedOrgs.kestrel.id}`,
+          { as: 'toolAdmin' },
+        )
+      ).body,
     );
 
     expect(editor.data).toEqual([...PERMISSION_MATRIX.editor]);
@@ -415,28 +572,51 @@ describe('E16/E17 roles and permissions', () => {
 
 describe('tools, licences and the OpenAPI document', () => {
   it('E22 lists tools without client ids; E9 lists authorised ones', async () => {
-    const all = toolListSchema.parse((await ctx.call('GET', '/tools', { as: 'newcomer' })).body);
+    const all = toolListSchema.parse(
+      (await ctx.call('GET', '/tools', { as: 'newcomer' })).body,
+    );
     const kestrel = toolListSchema.parse(
-      (await ctx.call('GET', `/reporting-orgs/${seedOrgs.kestrel.id}/tools`)).body,
+      (await ctx.call('GET', `/reporting-orgs/${seedOrgs.kestrel.id}/tools`))
+        .body,
     );
 
     expect(all.data.map((tool) => tool.id).sort()).toEqual(
       [demoTools.publishingTool.tid, demoTools.spreadsheetTool.tid].sort(),
     );
-    expect(JSON.stringify(all.data)).not.toContain(demoTools.publishingTool.clientId);
-    expect(kestrel.data.map((tool) => tool.id)).toEqual([demoTools.publishingTool.tid]);
+    expect(JSON.stringify(all.data)).not.toContain(
+      demoTools.publishingTool.clientId,
+    );
+    expect(kestrel.data.map((tool) => tool.id)).toEqual([
+      demoTools.publishingTool.tid,
+    ]);
   });
 
   it('E10/E11 grant and revoke; a granted tool gives its admin users provider admin', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
     const path = `/reporting-orgs/${fixture.oid}/tools`;
 
-    const revoke = await ctx.call('DELETE', `${path}/${demoTools.publishingTool.tid}`, { as: 'editor' });
-    const denied = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, { as: 'toolAdmin', client: 'tool' });
-    const grant = await ctx.call('POST', path, { body: { tid: demoTools.publishingTool.tid } });
-    const twice = await ctx.call('POST', path, { body: { tid: demoTools.publishingTool.tid } });
-    const unknownTool = await ctx.call('POST', path, { body: { tid: randomUUID() } });
-    const allowed = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, { as: 'toolAdmin', client: 'tool' });
+    const revoke = await ctx.call(
+      'DELETE',
+      `${path}/${demoTools.publishingTool.tid}`,
+      { as: 'editor' },
+    );
+    const denied = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, {
+      as: 'toolAdmin',
+      client: 'tool',
+    });
+    const grant = await ctx.call('POST', path, {
+      body: { tid: demoTools.publishingTool.tid },
+    });
+    const twice = await ctx.call('POST', path, {
+      body: { tid: demoTools.publishingTool.tid },
+    });
+    const unknownTool = await ctx.call('POST', path, {
+      body: { tid: randomUUID() },
+    });
+    const allowed = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, {
+      as: 'toolAdmin',
+      client: 'tool',
+    });
 
     expect(revoke.status).toBe(200);
     expect(denied.status).toBe(403);
@@ -444,7 +624,9 @@ describe('tools, licences and the OpenAPI document', () => {
     expect(twice.status).toBe(409);
     expect(unknownTool.status).toBe(400);
     expect(allowed.status).toBe(200);
-    expect(orgRelationResponseSchema.parse(allowed.body).data.user_role).toBe('provider_admin');
+    expect(orgRelationResponseSchema.parse(allowed.body).data.user_role).toBe(
+      'provider_admin',
+    );
   });
 
   it('E23 serves licences without authentication as a bare array', async () => {
@@ -457,7 +639,9 @@ describe('tools, licences and the OpenAPI document', () => {
 
   it('serves an OpenAPI document with every contract path', async () => {
     const response = await ctx.call('GET', '/openapi.json', { as: null });
-    const paths = Object.keys((response.body as { paths: Record<string, unknown> }).paths);
+    const paths = Object.keys(
+      (response.body as { paths: Record<string, unknown> }).paths,
+    );
 
     expect(paths).toEqual(
       expect.arrayContaining([

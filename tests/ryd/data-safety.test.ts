@@ -24,7 +24,11 @@ import {
 } from '@/services/ryd/src/db/schema';
 
 import { createOrgFixture, newDatasetBody } from '../support/ryd-fixtures';
-import { errorCodeOf, startRydForTest, type RydTestContext } from '../support/ryd-server';
+import {
+  errorCodeOf,
+  startRydForTest,
+  type RydTestContext,
+} from '../support/ryd-server';
 
 let ctx: RydTestContext;
 
@@ -40,7 +44,9 @@ async function adminsOf(oid: string): Promise<string[]> {
   const rows = await ctx.server.db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(sql`${memberships.orgId} = ${oid} and ${memberships.role} = 'admin'`);
+    .where(
+      sql`${memberships.orgId} = ${oid} and ${memberships.role} = 'admin'`,
+    );
 
   return rows.map((row) => row.userId);
 }
@@ -60,7 +66,10 @@ describe('SR-27 an organisation always keeps an admin', () => {
     const self = `/users/${personas.admin.uid}/reporting-org/${fixture.oid}`;
 
     const removal = await ctx.call('DELETE', self, { as: 'admin' });
-    const demotion = await ctx.call('PUT', self, { as: 'admin', body: { role: 'editor' } });
+    const demotion = await ctx.call('PUT', self, {
+      as: 'admin',
+      body: { role: 'editor' },
+    });
     const bySuperadmin = await ctx.call('PUT', self, {
       as: 'superadmin',
       body: { role: 'contributor' },
@@ -94,30 +103,43 @@ describe('SR-27 an organisation always keeps an admin', () => {
   it.each([
     ['remove', 'DELETE'],
     ['demote', 'PUT'],
-  ])('two admins who %s each other at the same moment: exactly one succeeds', async (_, method) => {
-    const fixture = await createOrgFixture(ctx.server.db);
-    await ctx.server.db
-      .update(memberships)
-      .set({ role: 'admin' })
-      .where(sql`${memberships.orgId} = ${fixture.oid} and ${memberships.userId} = ${fixture.memberUid}`);
-    const body = method === 'PUT' ? { role: 'contributor' } : undefined;
+  ])(
+    'two admins who %s each other at the same moment: exactly one succeeds',
+    async (_, method) => {
+      const fixture = await createOrgFixture(ctx.server.db);
+      await ctx.server.db
+        .update(memberships)
+        .set({ role: 'admin' })
+        .where(
+          sql`${memberships.orgId} = ${fixture.oid} and ${memberships.userId} = ${fixture.memberUid}`,
+        );
+      const body = method === 'PUT' ? { role: 'contributor' } : undefined;
 
-    const [first, second] = await Promise.all([
-      ctx.call(method, `/users/${fixture.memberUid}/reporting-org/${fixture.oid}`, {
-        as: 'admin',
-        body,
-      }),
-      ctx.call(method, `/users/${personas.admin.uid}/reporting-org/${fixture.oid}`, {
-        token: await ctx.issuer.mint({ uid: fixture.memberUid }),
-        body,
-      }),
-    ]);
+      const [first, second] = await Promise.all([
+        ctx.call(
+          method,
+          `/users/${fixture.memberUid}/reporting-org/${fixture.oid}`,
+          {
+            as: 'admin',
+            body,
+          },
+        ),
+        ctx.call(
+          method,
+          `/users/${personas.admin.uid}/reporting-org/${fixture.oid}`,
+          {
+            token: await ctx.issuer.mint({ uid: fixture.memberUid }),
+            body,
+          },
+        ),
+      ]);
 
-    const statuses = [first.status, second.status].sort();
-    expect(statuses[0]).toBe(200);
-    expect([400, 403]).toContain(statuses[1]);
-    expect(await adminsOf(fixture.oid)).toHaveLength(1);
-  });
+      const statuses = [first.status, second.status].sort();
+      expect(statuses[0]).toBe(200);
+      expect([400, 403]).toContain(statuses[1]);
+      expect(await adminsOf(fixture.oid)).toHaveLength(1);
+    },
+  );
 });
 
 describe('SR-32 If-Match', () => {
@@ -157,7 +179,9 @@ describe('SR-32 If-Match', () => {
       body: { url: 'https://example.org/v2.xml' },
       headers: { 'if-match': '"1"' },
     });
-    const staleDelete = await ctx.call('DELETE', datasetPath, { headers: { 'if-match': '"1"' } });
+    const staleDelete = await ctx.call('DELETE', datasetPath, {
+      headers: { 'if-match': '"1"' },
+    });
     const staleRole = await ctx.call('PUT', memberPath, {
       body: { role: 'editor' },
       headers: { 'if-match': '"7"' },
@@ -166,7 +190,9 @@ describe('SR-32 If-Match', () => {
       body: { role: 'editor' },
       headers: { 'if-match': '"1"' },
     });
-    const freshDelete = await ctx.call('DELETE', datasetPath, { headers: { 'if-match': '"2"' } });
+    const freshDelete = await ctx.call('DELETE', datasetPath, {
+      headers: { 'if-match': '"2"' },
+    });
 
     expect(patched.status).toBe(200);
     expect(staleDelete.status).toBe(412);
@@ -180,25 +206,36 @@ describe('SR-33 the audit row is part of the change', () => {
   it('a failing audit insert rolls the change back', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
     const before = await getOrgRow(fixture.oid);
-    await ctx.server.db.execute(sql.raw(`
+    await ctx.server.db.execute(
+      sql.raw(`
       create or replace function test_refuse_audit() returns trigger as $$
-      begin raise exception 'audit store unavailable'; end; $$ language plpgsql`));
-    await ctx.server.db.execute(sql.raw(`
+      begin raise exception 'audit store unavailable'; end; $$ language plpgsql`),
+    );
+    await ctx.server.db.execute(
+      sql.raw(`
       create trigger test_refuse_audit before insert on audit_log
-        for each row execute function test_refuse_audit()`));
+        for each row execute function test_refuse_audit()`),
+    );
     try {
       const patch = await ctx.call('PATCH', `/reporting-orgs/${fixture.oid}`, {
         body: { description: 'must not stick' },
       });
-      const create = await ctx.call('POST', '/datasets', { body: newDatasetBody(fixture.oid) });
-      const remove = await ctx.call('DELETE', `/users/${fixture.memberUid}/reporting-org/${fixture.oid}`);
+      const create = await ctx.call('POST', '/datasets', {
+        body: newDatasetBody(fixture.oid),
+      });
+      const remove = await ctx.call(
+        'DELETE',
+        `/users/${fixture.memberUid}/reporting-org/${fixture.oid}`,
+      );
 
       expect(patch.status).toBe(500);
       expect(JSON.stringify(patch.body)).not.toContain('audit store');
       expect(create.status).toBe(500);
       expect(remove.status).toBe(500);
     } finally {
-      await ctx.server.db.execute(sql.raw('drop trigger test_refuse_audit on audit_log'));
+      await ctx.server.db.execute(
+        sql.raw('drop trigger test_refuse_audit on audit_log'),
+      );
     }
     const after = await getOrgRow(fixture.oid);
     expect(after?.description).toBe(before?.description);
@@ -211,7 +248,9 @@ describe('SR-33 the audit row is part of the change', () => {
     const member = await ctx.server.db
       .select()
       .from(memberships)
-      .where(sql`${memberships.orgId} = ${fixture.oid} and ${memberships.userId} = ${fixture.memberUid}`);
+      .where(
+        sql`${memberships.orgId} = ${fixture.oid} and ${memberships.userId} = ${fixture.memberUid}`,
+      );
     expect(member).toHaveLength(1);
   });
 
@@ -257,7 +296,9 @@ describe('SR-25 mass assignment and field-level rules', () => {
     const fixture = await createOrgFixture(ctx.server.db);
     const before = await getOrgRow(fixture.oid);
 
-    const response = await ctx.call('PATCH', `/reporting-orgs/${fixture.oid}`, { body });
+    const response = await ctx.call('PATCH', `/reporting-orgs/${fixture.oid}`, {
+      body,
+    });
 
     expect(response.status).toBe(400);
     expect(errorCodeOf(response.body)).toBe('validation_error');
@@ -302,7 +343,10 @@ describe('SR-25 mass assignment and field-level rules', () => {
       body: { owner_organisation_id: other.oid },
     });
     const sameOwner = await ctx.call('PATCH', `/datasets/${fixture.did}`, {
-      body: { owner_organisation_id: fixture.oid, url: 'https://example.org/same.xml' },
+      body: {
+        owner_organisation_id: fixture.oid,
+        url: 'https://example.org/same.xml',
+      },
     });
     const withId = await ctx.call('POST', '/datasets', {
       body: { ...newDatasetBody(fixture.oid), id: randomUUID() },
@@ -349,11 +393,18 @@ describe('SR-24 tenant isolation', () => {
 
     const attempts = await Promise.all([
       ctx.call('GET', `/datasets/${theirs.did}`),
-      ctx.call('PATCH', `/datasets/${theirs.did}`, { body: { url: 'https://evil.example/x.xml' } }),
+      ctx.call('PATCH', `/datasets/${theirs.did}`, {
+        body: { url: 'https://evil.example/x.xml' },
+      }),
       ctx.call('DELETE', `/datasets/${theirs.did}`),
       ctx.call('POST', '/datasets', { body: newDatasetBody(theirs.oid) }),
-      ctx.call('PATCH', `/reporting-orgs/${theirs.oid}`, { body: { description: 'taken' } }),
-      ctx.call('DELETE', `/users/${theirs.memberUid}/reporting-org/${theirs.oid}`),
+      ctx.call('PATCH', `/reporting-orgs/${theirs.oid}`, {
+        body: { description: 'taken' },
+      }),
+      ctx.call(
+        'DELETE',
+        `/users/${theirs.memberUid}/reporting-org/${theirs.oid}`,
+      ),
       ctx.call('GET', `/reporting-orgs/${theirs.oid}/users`),
       ctx.call('GET', `/reporting-orgs/${theirs.oid}/audit`),
       ctx.call('DELETE', `/reporting-orgs/${theirs.oid}/tools/${randomUUID()}`),
@@ -371,7 +422,9 @@ describe('SR-24 tenant isolation', () => {
     expect(ids).toEqual([mine.did]);
 
     const myOrgs = await ctx.call('GET', '/reporting-orgs?page_size=500');
-    const oids = orgRelationListSchema.parse(myOrgs.body).data.map((org) => org.id);
+    const oids = orgRelationListSchema
+      .parse(myOrgs.body)
+      .data.map((org) => org.id);
     expect(oids).toContain(mine.oid);
     expect(oids).not.toContain(theirs.oid);
 
@@ -390,8 +443,14 @@ describe('Idempotency-Key on create', () => {
     const body = newDatasetBody(fixture.oid);
     const key = `retry-${randomUUID()}`;
 
-    const first = await ctx.call('POST', '/datasets', { body, headers: { 'idempotency-key': key } });
-    const retry = await ctx.call('POST', '/datasets', { body, headers: { 'idempotency-key': key } });
+    const first = await ctx.call('POST', '/datasets', {
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    const retry = await ctx.call('POST', '/datasets', {
+      body,
+      headers: { 'idempotency-key': key },
+    });
     const otherBody = await ctx.call('POST', '/datasets', {
       body: newDatasetBody(fixture.oid),
       headers: { 'idempotency-key': key },
@@ -420,8 +479,16 @@ describe('Idempotency-Key on create', () => {
     const key = `org-${randomUUID()}`;
 
     const [first, second] = await Promise.all([
-      ctx.call('POST', '/reporting-orgs', { as: 'newcomer', body, headers: { 'idempotency-key': key } }),
-      ctx.call('POST', '/reporting-orgs', { as: 'newcomer', body, headers: { 'idempotency-key': key } }),
+      ctx.call('POST', '/reporting-orgs', {
+        as: 'newcomer',
+        body,
+        headers: { 'idempotency-key': key },
+      }),
+      ctx.call('POST', '/reporting-orgs', {
+        as: 'newcomer',
+        body,
+        headers: { 'idempotency-key': key },
+      }),
     ]);
 
     expect(first.status).toBe(201);

@@ -19,7 +19,11 @@ import {
   newDatasetBody,
   type OrgFixture,
 } from '../support/ryd-fixtures';
-import { errorCodeOf, startRydForTest, type RydTestContext } from '../support/ryd-server';
+import {
+  errorCodeOf,
+  startRydForTest,
+  type RydTestContext,
+} from '../support/ryd-server';
 
 let ctx: RydTestContext;
 
@@ -42,8 +46,18 @@ type Caller = {
 const callers: Caller[] = [
   { name: 'admin', persona: 'admin', client: 'web', role: 'admin' },
   { name: 'editor', persona: 'editor', client: 'web', role: 'editor' },
-  { name: 'contributor', persona: 'contributor', client: 'web', role: 'contributor' },
-  { name: 'pending', persona: 'pending', client: 'web', role: 'contributor_pending' },
+  {
+    name: 'contributor',
+    persona: 'contributor',
+    client: 'web',
+    role: 'contributor',
+  },
+  {
+    name: 'pending',
+    persona: 'pending',
+    client: 'web',
+    role: 'contributor_pending',
+  },
   {
     name: 'provider admin via its tool client',
     persona: 'toolAdmin',
@@ -56,7 +70,12 @@ const callers: Caller[] = [
     client: 'web',
     role: null,
   },
-  { name: 'superadmin', persona: 'superadmin', client: 'web', role: 'super_admin' },
+  {
+    name: 'superadmin',
+    persona: 'superadmin',
+    client: 'web',
+    role: 'super_admin',
+  },
   { name: 'no role', persona: 'newcomer', client: 'web', role: null },
   { name: 'no token', persona: null, client: 'web', role: null },
 ];
@@ -105,7 +124,10 @@ const endpoints: Endpoint[] = [
     name: 'E8 GET org datasets',
     permission: 'read-dataset',
     success: 200,
-    request: (f) => ({ method: 'GET', path: `/reporting-orgs/${f.oid}/datasets` }),
+    request: (f) => ({
+      method: 'GET',
+      path: `/reporting-orgs/${f.oid}/datasets`,
+    }),
   },
   {
     name: 'E9 GET org tools',
@@ -155,7 +177,11 @@ const endpoints: Endpoint[] = [
     name: 'E18 POST dataset',
     permission: 'create-dataset',
     success: 201,
-    request: (f) => ({ method: 'POST', path: '/datasets', body: newDatasetBody(f.oid) }),
+    request: (f) => ({
+      method: 'POST',
+      path: '/datasets',
+      body: newDatasetBody(f.oid),
+    }),
   },
   {
     name: 'E19 GET dataset',
@@ -200,7 +226,9 @@ const endpoints: Endpoint[] = [
 function expectedStatus(caller: Caller, endpoint: Endpoint): number {
   if (!caller.persona) return 401;
 
-  return hasPermission(caller.role, endpoint.permission) ? endpoint.success : 403;
+  return hasPermission(caller.role, endpoint.permission)
+    ? endpoint.success
+    : 403;
 }
 
 const cases = endpoints.flatMap((endpoint) =>
@@ -213,19 +241,23 @@ const cases = endpoints.flatMap((endpoint) =>
 );
 
 describe('SR-23 permission matrix, endpoint x caller', () => {
-  it.each(cases)('$label -> $expected', async ({ endpoint, caller, expected }) => {
-    const fixture = await createOrgFixture(ctx.server.db);
-    const request = endpoint.request(fixture);
+  it.each(cases)(
+    '$label -> $expected',
+    async ({ endpoint, caller, expected }) => {
+      const fixture = await createOrgFixture(ctx.server.db);
+      const request = endpoint.request(fixture);
 
-    const response = await ctx.call(request.method, request.path, {
-      as: caller.persona,
-      client: caller.client,
-      body: request.body,
-    });
+      const response = await ctx.call(request.method, request.path, {
+        as: caller.persona,
+        client: caller.client,
+        body: request.body,
+      });
 
-    expect(response.status, JSON.stringify(response.body)).toBe(expected);
-    if (expected === 403) expect(errorCodeOf(response.body)).toBe('forbidden');
-  });
+      expect(response.status, JSON.stringify(response.body)).toBe(expected);
+      if (expected === 403)
+        expect(errorCodeOf(response.body)).toBe('forbidden');
+    },
+  );
 });
 
 describe('endpoints open to every signed-in caller', () => {
@@ -243,7 +275,9 @@ describe('endpoints open to every signed-in caller', () => {
     open.flatMap((path) =>
       callers.map((caller) => ({
         caller,
-        path: path(caller.persona ? personas[caller.persona].uid : randomUUID()),
+        path: path(
+          caller.persona ? personas[caller.persona].uid : randomUUID(),
+        ),
       })),
     ),
   )('GET $path as $caller.name', async ({ caller, path }) => {
@@ -264,35 +298,50 @@ describe('a record the caller cannot see: 403 whether or not it exists', () => {
   const missing = randomUUID();
   const paths = [
     { method: 'GET', path: `/reporting-orgs/${missing}` },
-    { method: 'PATCH', path: `/reporting-orgs/${missing}`, body: { description: 'x' } },
+    {
+      method: 'PATCH',
+      path: `/reporting-orgs/${missing}`,
+      body: { description: 'x' },
+    },
     { method: 'DELETE', path: `/reporting-orgs/${missing}` },
     { method: 'GET', path: `/reporting-orgs/${missing}/users` },
     { method: 'GET', path: `/reporting-orgs/${missing}/datasets` },
     { method: 'GET', path: `/datasets/${missing}` },
-    { method: 'PATCH', path: `/datasets/${missing}`, body: { url: 'https://example.org/x.xml' } },
+    {
+      method: 'PATCH',
+      path: `/datasets/${missing}`,
+      body: { url: 'https://example.org/x.xml' },
+    },
     { method: 'DELETE', path: `/datasets/${missing}` },
     { method: 'POST', path: '/datasets', body: newDatasetBody(missing) },
   ];
 
-  it.each(paths)('$method $path: 403 for a non-member, 404 for a superadmin', async (request) => {
-    const asNewcomer = await ctx.call(request.method, request.path, {
-      as: 'newcomer',
-      body: request.body,
-    });
-    const asSuperadmin = await ctx.call(request.method, request.path, {
-      as: 'superadmin',
-      body: request.body,
-    });
+  it.each(paths)(
+    '$method $path: 403 for a non-member, 404 for a superadmin',
+    async (request) => {
+      const asNewcomer = await ctx.call(request.method, request.path, {
+        as: 'newcomer',
+        body: request.body,
+      });
+      const asSuperadmin = await ctx.call(request.method, request.path, {
+        as: 'superadmin',
+        body: request.body,
+      });
 
-    expect(asNewcomer.status).toBe(403);
-    expect(asSuperadmin.status).toBe(404);
-  });
+      expect(asNewcomer.status).toBe(403);
+      expect(asSuperadmin.status).toBe(404);
+    },
+  );
 
   it('an existing org of someone else gives the same 403 body', async () => {
     const fixture = await createOrgFixture(ctx.server.db);
 
-    const existing = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, { as: 'newcomer' });
-    const absent = await ctx.call('GET', `/reporting-orgs/${missing}`, { as: 'newcomer' });
+    const existing = await ctx.call('GET', `/reporting-orgs/${fixture.oid}`, {
+      as: 'newcomer',
+    });
+    const absent = await ctx.call('GET', `/reporting-orgs/${missing}`, {
+      as: 'newcomer',
+    });
 
     expect(existing.status).toBe(403);
     expect(existing.body).toEqual(absent.body);

@@ -36,7 +36,12 @@ function uniqueName(prefix: string): string {
 export async function createOrgFixture(
   db: RydDb,
   options: {
-    roles?: Partial<Record<'admin' | 'editor' | 'contributor' | 'pending', MembershipRole | null>>;
+    roles?: Partial<
+      Record<
+        'admin' | 'editor' | 'contributor' | 'pending',
+        MembershipRole | null
+      >
+    >;
   } = {},
 ): Promise<OrgFixture> {
   const shortName = uniqueName('fixture-org');

@@ -13,7 +13,11 @@ import postgres from 'postgres';
 import { demoClients, type PersonaKey } from '@/lib/demo/personas';
 import { start, type RydServer } from '@/services/ryd/src/start';
 
-import { startTestIssuer, type MintOptions, type TestIssuer } from './ryd-tokens';
+import {
+  startTestIssuer,
+  type MintOptions,
+  type TestIssuer,
+} from './ryd-tokens';
 
 export type RydTestContext = {
   server: RydServer;
@@ -113,7 +117,11 @@ export async function startRydForTest(
             : JSON.stringify(callOptions.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await fetch(`${api}${apiPath}`, { method, headers, body });
+      const response = await fetch(`${api}${apiPath}`, {
+        method,
+        headers,
+        body,
+      });
       const text = await response.text();
       let parsed: RydBody = null;
       if (text) {
@@ -124,13 +132,18 @@ export async function startRydForTest(
         }
       }
 
-      return { status: response.status, body: parsed, headers: response.headers };
+      return {
+        status: response.status,
+        body: parsed,
+        headers: response.headers,
+      };
     },
     async stop() {
       await server.close();
       await issuer.close();
       await database?.drop();
-      if (dataDir) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+      if (dataDir)
+        fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     },
   };
 }

@@ -15,7 +15,12 @@ import {
   type CryptoKey,
 } from 'jose';
 
-import { demoClients, personas, RYD_AUDIENCE, type PersonaKey } from '@/lib/demo/personas';
+import {
+  demoClients,
+  personas,
+  RYD_AUDIENCE,
+  type PersonaKey,
+} from '@/lib/demo/personas';
 import { RYD_SCOPES } from '@/lib/ryd/scopes';
 
 export const TEST_ISSUER = 'http://identity.test';
@@ -27,7 +32,12 @@ export async function createSigningKey(kid: string): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', {
     extractable: true,
   });
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const publicJwk = {
+    ...(await exportJWK(publicKey)),
+    kid,
+    alg: 'RS256',
+    use: 'sig',
+  };
 
   return { kid, privateKey, publicJwk };
 }
@@ -105,11 +115,17 @@ export async function startTestIssuer(): Promise<TestIssuer> {
       const key = options.key ?? issuer.currentKey;
 
       return new SignJWT(payload)
-        .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: options.typ ?? 'at+jwt' })
+        .setProtectedHeader({
+          alg: 'RS256',
+          kid: key.kid,
+          typ: options.typ ?? 'at+jwt',
+        })
         .setIssuer(options.issuer ?? TEST_ISSUER)
         .setAudience(options.audience ?? RYD_AUDIENCE)
         .setIssuedAt()
-        .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 300)
+        .setExpirationTime(
+          options.expiresAt ?? Math.floor(Date.now() / 1000) + 300,
+        )
         .sign(key.privateKey);
     },
     close: () =>

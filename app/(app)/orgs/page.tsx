@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { ContinueCard } from '@/components/datasets/continue-card';
 import { OrgList } from '@/components/orgs/org-list';
+import { ProviderAdminOrgs } from '@/components/tools/provider-admin-orgs';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { Notice } from '@/components/ui/notice';
 import { PageHeader } from '@/components/ui/page-header';
@@ -46,6 +47,9 @@ export default async function MyOrgsPage({
       ) : null}
       <Suspense fallback={null}>
         <ContinueCard session={session} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <ProviderAdminOrgs session={session} />
       </Suspense>
       <Suspense fallback={<SkeletonRows />}>
         <OrgList scope="mine" />

@@ -42,8 +42,7 @@ export function failureResponse(error: unknown): Response {
 }
 
 export type ParsedBody<T> =
-  | { ok: true; data: T }
-  | { ok: false; response: Response };
+  { ok: true; data: T } | { ok: false; response: Response };
 
 /** Parses a JSON request body with the shared schema the server also uses. */
 export async function parseBody<S extends z.ZodType>(

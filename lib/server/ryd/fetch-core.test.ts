@@ -1,9 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import {
-  datasetReadSchema,
-  orgRelationSchema,
-} from '@/lib/ryd/schemas';
+import { datasetReadSchema, orgRelationSchema } from '@/lib/ryd/schemas';
 import { RydRequestError } from './errors';
 import { buildRydUrl, requestRyd } from './fetch-core';
 import type { RydTransport } from './fetch-core';
@@ -103,9 +100,7 @@ describe('requestRyd', () => {
     expect(result.data[0]?.metadata.human_readable_name).toBe('Aid Agency 01');
     expect(result.pagination?.total_pages).toBe(3);
     expect(result.etag).toBe('"v3"');
-    expect(getHeader(calls[0]!.init, 'authorization')).toBe(
-      'Bearer old-token',
-    );
+    expect(getHeader(calls[0]!.init, 'authorization')).toBe('Bearer old-token');
   });
 
   it('sends the body as JSON and the If-Match header', async () => {
@@ -183,26 +178,33 @@ describe('requestRyd', () => {
   });
 
   it.each([
-    [400, "Data validation error: Field 'short_name': Value error.", 'validation'],
+    [
+      400,
+      "Data validation error: Field 'short_name': Value error.",
+      'validation',
+    ],
     [403, 'There is a problem with your credentials.', 'forbidden'],
     [404, 'There is no dataset with ID x in the Registry.', 'not_found'],
     [409, "already a dataset with short_name 'x'", 'conflict'],
     [412, 'The record has changed.', 'stale'],
     [500, 'Internal Server Error', 'unavailable'],
     [503, 'Unavailable', 'unavailable'],
-  ] as const)('maps %i to %s without exposing the server message', async (status, message, failure) => {
-    const { transport } = transportWith([failed(status, message)]);
+  ] as const)(
+    'maps %i to %s without exposing the server message',
+    async (status, message, failure) => {
+      const { transport } = transportWith([failed(status, message)]);
 
-    const error = await requestRyd(
-      transport,
-      { path: '/datasets/x' },
-      datasetReadSchema,
-    ).catch((e: unknown) => e);
+      const error = await requestRyd(
+        transport,
+        { path: '/datasets/x' },
+        datasetReadSchema,
+      ).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(RydRequestError);
-    expect(error).toMatchObject({ failure, upstreamStatus: status });
-    expect((error as Error).message).not.toContain(message);
-  });
+      expect(error).toBeInstanceOf(RydRequestError);
+      expect(error).toMatchObject({ failure, upstreamStatus: status });
+      expect((error as Error).message).not.toContain(message);
+    },
+  );
 
   it('names the field of a 400 validation error', async () => {
     const { transport } = transportWith([

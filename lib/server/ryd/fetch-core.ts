@@ -158,8 +158,7 @@ export async function requestRyd<S extends z.ZodType>(
     throw new RydRequestError({
       failure: getFailureForStatus(response.status),
       upstreamStatus: response.status,
-      field:
-        response.status === 400 ? findFieldInMessage(message) : undefined,
+      field: response.status === 400 ? findFieldInMessage(message) : undefined,
     });
   }
 

@@ -21,8 +21,7 @@ export function rydFetch<S extends z.ZodType>(
   return requestRyd(
     {
       baseUrl: env.RYD_BASE_URL,
-      getToken: ({ forceRefresh }) =>
-        getAccessToken(session, { forceRefresh }),
+      getToken: ({ forceRefresh }) => getAccessToken(session, { forceRefresh }),
       log: (entry) => {
         if (entry.status >= 500 || entry.status === 0) log.error(entry);
         else if (entry.status >= 400) log.warn(entry);

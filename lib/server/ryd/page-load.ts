@@ -5,8 +5,7 @@ import type { Failure } from '@/lib/query/failures';
 import { isRydRequestError } from './errors';
 
 export type PageLoad<T> =
-  | { ok: true; value: T }
-  | { ok: false; failure: Failure };
+  { ok: true; value: T } | { ok: false; failure: Failure };
 
 /**
  * Runs a RYD read for a page: a missing record shows the not-found page, an

@@ -2,10 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { AppSession } from '@/lib/server/auth';
 import { orgRelationSchema } from '@/lib/ryd/schemas';
-import type {
-  ReportingOrgCreate,
-  ReportingOrgUpdate,
-} from '@/lib/ryd/schemas';
+import type { ReportingOrgCreate, ReportingOrgUpdate } from '@/lib/ryd/schemas';
 import { rydFetch } from './fetch';
 
 export const ORG_PAGE_SIZE = 20;

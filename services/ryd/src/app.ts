@@ -98,7 +98,10 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
     const contentType = c.req.header('content-type');
-    if (contentType && !/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
+    if (
+      contentType &&
+      !/^application\/([\w.+-]*\+)?json\b/i.test(contentType)
+    ) {
       return next();
     }
     const text = await c.req.text();
@@ -109,7 +112,7 @@ export function createApp(deps: AppDeps) {
       return sendError(
         c,
         'validation_error',
-        'Data validation error: Field \'body\': The request body is not valid JSON.',
+        "Data validation error: Field 'body': The request body is not valid JSON.",
       );
     }
     if (!contentType) {
@@ -134,10 +137,14 @@ export function createApp(deps: AppDeps) {
     type: 'openIdConnect',
     openIdConnectUrl: '/.well-known/openid-configuration',
   });
-  api.openAPIRegistry.registerComponent('securitySchemes', 'clientCredentials', {
-    type: 'oauth2',
-    flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } },
-  });
+  api.openAPIRegistry.registerComponent(
+    'securitySchemes',
+    'clientCredentials',
+    {
+      type: 'oauth2',
+      flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } },
+    },
+  );
   api.doc('/openapi.json', (c) => ({
     openapi: '3.0.3',
     info: {
@@ -146,7 +153,9 @@ export function createApp(deps: AppDeps) {
       description:
         'Implementation of the IATI Register Your Data API. Extensions to the official contract: `q` and `all=yes` (superadmins) on GET /reporting-orgs; `q`, `file_type`, `visibility` and `sort` on GET /reporting-orgs/{oid}/datasets; `dataset_count` on OrgRelation; `file_type` in DatasetMetadata; `version` on OrgUser; GET /reporting-orgs/{oid}/audit; ETag/If-Match (412) on PATCH, PUT and DELETE; Idempotency-Key on create POSTs; `error.code` in error envelopes.',
     },
-    servers: [{ url: `${deps.publicUrl ?? new URL(c.req.url).origin}${API_PREFIX}` }],
+    servers: [
+      { url: `${deps.publicUrl ?? new URL(c.req.url).origin}${API_PREFIX}` },
+    ],
   }));
 
   app.route(API_PREFIX, api);

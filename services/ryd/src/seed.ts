@@ -42,7 +42,9 @@ export async function isDatabaseEmpty(db: RydDb): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemoData(db: RydDb): Promise<{ orgs: number; datasets: number }> {
+export async function seedDemoData(
+  db: RydDb,
+): Promise<{ orgs: number; datasets: number }> {
   let datasetTotal = 0;
   await db.transaction(async (tx) => {
     await tx.insert(users).values([
@@ -51,10 +53,20 @@ export async function seedDemoData(db: RydDb): Promise<{ orgs: number; datasets:
         name: persona.name,
         email: persona.email,
       })),
-      { id: serviceAccount.uid, name: serviceAccount.name, email: serviceAccount.email },
-      ...seedExtraUsers.map((user) => ({ id: user.uid, name: user.name, email: user.email })),
+      {
+        id: serviceAccount.uid,
+        name: serviceAccount.name,
+        email: serviceAccount.email,
+      },
+      ...seedExtraUsers.map((user) => ({
+        id: user.uid,
+        name: user.name,
+        email: user.email,
+      })),
     ]);
-    await tx.insert(superadmins).values(seedSuperadmins.map((userId) => ({ userId })));
+    await tx
+      .insert(superadmins)
+      .values(seedSuperadmins.map((userId) => ({ userId })));
     await tx.insert(tools).values(
       Object.values(demoTools).map((tool) => ({
         id: tool.tid,
@@ -89,9 +101,14 @@ export async function seedDemoData(db: RydDb): Promise<{ orgs: number; datasets:
         role: membership.role,
       })),
     );
-    await tx.insert(toolAdminUsers).values(
-      seedToolAdmins.map((admin) => ({ toolId: admin.tid, userId: admin.uid })),
-    );
+    await tx
+      .insert(toolAdminUsers)
+      .values(
+        seedToolAdmins.map((admin) => ({
+          toolId: admin.tid,
+          userId: admin.uid,
+        })),
+      );
     await tx.insert(toolAuthorisations).values(
       seedToolAuthorisations.map((grant) => ({
         toolId: grant.tid,

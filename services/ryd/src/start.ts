@@ -77,13 +77,15 @@ export async function start(options: StartOptions = {}): Promise<RydServer> {
   });
 
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const instance = serve(
-      { fetch: app.fetch, port: options.port ?? 4100, hostname: host },
-      () => resolve(instance),
-    );
-    instance.once('error', reject);
-  }).catch(async (error: unknown) => {
+  const server = await new Promise<ReturnType<typeof serve>>(
+    (resolve, reject) => {
+      const instance = serve(
+        { fetch: app.fetch, port: options.port ?? 4100, hostname: host },
+        () => resolve(instance),
+      );
+      instance.once('error', reject);
+    },
+  ).catch(async (error: unknown) => {
     await opened.close();
     throw error;
   });

@@ -99,12 +99,20 @@ export default async function OrgPage({
                 Members
               </Link>
             ) : null}
-            {hasPermission(role, 'set-org-tool-authz') ? (
+            {hasPermission(role, 'read-org') ? (
               <Link
                 href={`/orgs/${oid}/tools`}
                 className={buttonStyles.secondary}
               >
                 Tools
+              </Link>
+            ) : null}
+            {hasPermission(role, 'set-org-user-authz') ? (
+              <Link
+                href={`/orgs/${oid}/audit`}
+                className={buttonStyles.secondary}
+              >
+                Audit trail
               </Link>
             ) : null}
           </>

@@ -82,6 +82,9 @@ export default async function JoinOrgPage() {
     <>
       {header}
       <div className="space-y-10">
+        <Suspense fallback={null}>
+          <JoinOrg myRoles={myRoles} />
+        </Suspense>
         <section aria-labelledby="requests-heading">
           <h2 id="requests-heading" className="mb-3 text-xl font-bold">
             Your requests waiting for approval ({pending.length})
@@ -103,9 +106,6 @@ export default async function JoinOrgPage() {
             </ul>
           )}
         </section>
-        <Suspense fallback={null}>
-          <JoinOrg myRoles={myRoles} />
-        </Suspense>
       </div>
     </>
   );

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -12,6 +12,18 @@ export type JsonLine =
   | { line: number; ok: false; error: string };
 
 export class CkanExportError extends Error {}
+
+/** Fails with one clear line unless both export files can be read. */
+export async function assertExportFolder(folder: string): Promise<void> {
+  for (const name of [ORGANIZATIONS_FILE, PACKAGES_FILE]) {
+    const file = path.join(folder, name);
+    await access(file).catch(() => {
+      throw new CkanExportError(
+        `Cannot read ${file}: the folder must hold ${ORGANIZATIONS_FILE} and ${PACKAGES_FILE}.`,
+      );
+    });
+  }
+}
 
 /**
  * Reads the organisations file: one JSON array of `organization_show`

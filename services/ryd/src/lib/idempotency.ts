@@ -66,7 +66,7 @@ export async function withIdempotency(
   if (!KEY_PATTERN.test(key)) {
     throw new RydError(
       'validation_error',
-      'Data validation error: Field \'Idempotency-Key\': Use 1 to 200 visible ASCII characters.',
+      "Data validation error: Field 'Idempotency-Key': Use 1 to 200 visible ASCII characters.",
     );
   }
   const where = { actorUid: c.get('principal').uid, endpoint, key };
@@ -97,7 +97,9 @@ export async function withIdempotency(
       return result;
     });
   } catch (error) {
-    if (!isUniqueViolation(error, 'idempotency_keys_actor_uid_endpoint_key_pk')) {
+    if (
+      !isUniqueViolation(error, 'idempotency_keys_actor_uid_endpoint_key_pk')
+    ) {
       throw error;
     }
     const stored = await findStored(db, where, requestHash);

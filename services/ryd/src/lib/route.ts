@@ -88,8 +88,14 @@ const errorContent = {
 };
 
 const COMMON_ERRORS = {
-  400: { description: 'Validation error or refused request', content: errorContent },
-  401: { description: 'Missing or invalid access token', content: errorContent },
+  400: {
+    description: 'Validation error or refused request',
+    content: errorContent,
+  },
+  401: {
+    description: 'Missing or invalid access token',
+    content: errorContent,
+  },
   403: { description: 'Missing scope or permission', content: errorContent },
   404: { description: 'Not found', content: errorContent },
   500: { description: 'Unexpected error', content: errorContent },
@@ -111,7 +117,10 @@ export function rydRoute<R extends RouteConfig>(
 
   return createRoute({
     ...route,
-    security: [{ openIdConnect: [...scopes] }, { clientCredentials: [...scopes] }],
+    security: [
+      { openIdConnect: [...scopes] },
+      { clientCredentials: [...scopes] },
+    ],
     middleware: [withScopes(deps, scopes)] as const,
     responses: { ...COMMON_ERRORS, ...route.responses },
   } as unknown as R);

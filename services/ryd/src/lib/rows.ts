@@ -14,7 +14,10 @@ export async function queryRows<T>(db: RydExecutor, query: SQL): Promise<T[]> {
 }
 
 /** PostgreSQL unique_violation, optionally for one constraint. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+export function isUniqueViolation(
+  error: unknown,
+  constraint?: string,
+): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current; depth += 1) {
     const candidate = current as {

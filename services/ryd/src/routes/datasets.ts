@@ -36,11 +36,7 @@ import {
   type OrgAccess,
 } from '../lib/access';
 import { writeAudit } from '../lib/audit';
-import {
-  assertVersionMatches,
-  formatEtag,
-  readIfMatch,
-} from '../lib/http';
+import { assertVersionMatches, formatEtag, readIfMatch } from '../lib/http';
 import { withIdempotency } from '../lib/idempotency';
 import { toDatasetRead } from '../lib/mappers';
 import { rydRoute } from '../lib/route';
@@ -131,10 +127,7 @@ function auditView(dataset: DatasetRow) {
   };
 }
 
-export function registerDatasetRoutes(
-  api: OpenAPIHono<AppEnv>,
-  deps: AppDeps,
-) {
+export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const { db } = deps;
 
   // E18
@@ -167,53 +160,68 @@ export function registerDatasetRoutes(
 
       const org = await findLiveOrg(db, oid);
       if (!org) throw orgNotFound(oid);
-      const result = await withIdempotency(c, db, 'POST /datasets', body, async (tx) => {
-        const [taken] = await tx
-          .select({ id: datasets.id })
-          .from(datasets)
-          .where(and(eq(datasets.shortName, body.short_name), isNull(datasets.deletedAt)));
-        if (taken) throw shortNameTaken(body.short_name);
-        let dataset: DatasetRow | undefined;
-        try {
-          [dataset] = await tx
-            .insert(datasets)
-            .values({
-              ownerOrgId: oid,
-              shortName: body.short_name,
-              title: body.human_readable_name,
-              sourceType: body.source_type,
-              url: body.url,
-              licenceId: body.licence_id,
-              visibility: body.visibility,
-              fileType: body.file_type ?? 'activity',
-              lastUrlUpdateDate: sql`now()`,
-              lastMetadataUpdateDate: sql`now()`,
-            })
+      const result = await withIdempotency(
+        c,
+        db,
+        'POST /datasets',
+        body,
+        async (tx) => {
+          const [taken] = await tx
+            .select({ id: datasets.id })
+            .from(datasets)
+            .where(
+              and(
+                eq(datasets.shortName, body.short_name),
+                isNull(datasets.deletedAt),
+              ),
+            );
+          if (taken) throw shortNameTaken(body.short_name);
+          let dataset: DatasetRow | undefined;
+          try {
+            [dataset] = await tx
+              .insert(datasets)
+              .values({
+                ownerOrgId: oid,
+                shortName: body.short_name,
+                title: body.human_readable_name,
+                sourceType: body.source_type,
+                url: body.url,
+                licenceId: body.licence_id,
+                visibility: body.visibility,
+                fileType: body.file_type ?? 'activity',
+                lastUrlUpdateDate: sql`now()`,
+                lastMetadataUpdateDate: sql`now()`,
+              })
+              .returning();
+          } catch (error) {
+            if (isUniqueViolation(error)) throw shortNameTaken(body.short_name);
+            throw error;
+          }
+          if (!dataset) throw new Error('insert returned no row');
+          const actor = await describeActor(tx, principal, org);
+          const [action] = await tx
+            .insert(datasetActions)
+            .values({ ...actor, datasetId: dataset.id, actionType: 'create' })
             .returning();
-        } catch (error) {
-          if (isUniqueViolation(error)) throw shortNameTaken(body.short_name);
-          throw error;
-        }
-        if (!dataset) throw new Error('insert returned no row');
-        const actor = await describeActor(tx, principal, org);
-        const [action] = await tx
-          .insert(datasetActions)
-          .values({ ...actor, datasetId: dataset.id, actionType: 'create' })
-          .returning();
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'dataset.create',
-          entityType: 'dataset',
-          entityId: dataset.id,
-          orgId: oid,
-          after: auditView(dataset),
-        });
+          await writeAudit(
+            tx,
+            { principal, requestId: c.get('requestId') },
+            {
+              action: 'dataset.create',
+              entityType: 'dataset',
+              entityId: dataset.id,
+              orgId: oid,
+              after: auditView(dataset),
+            },
+          );
 
-        return {
-          status: 201,
-          body: successBody(toDatasetRead(dataset, action ? [action] : [])),
-          etag: formatEtag(dataset.version),
-        };
-      });
+          return {
+            status: 201,
+            body: successBody(toDatasetRead(dataset, action ? [action] : [])),
+            etag: formatEtag(dataset.version),
+          };
+        },
+      );
       if (result.etag) c.header('ETag', result.etag);
 
       return c.json(result.body as z.infer<typeof datasetResponseSchema>, 201);
@@ -310,7 +318,10 @@ export function registerDatasetRoutes(
           .where(and(eq(datasets.id, did), isNull(datasets.deletedAt)))
           .for('update');
         if (!current) {
-          throw new RydError('not_found', `There is no dataset with ID ${did} in the Registry.`);
+          throw new RydError(
+            'not_found',
+            `There is no dataset with ID ${did} in the Registry.`,
+          );
         }
         assertVersionMatches(expected, current.version);
         const next = {
@@ -327,12 +338,18 @@ export function registerDatasetRoutes(
         const metadataChanged = (
           ['shortName', 'title', 'sourceType', 'licenceId', 'fileType'] as const
         ).some((key) => next[key] !== current[key]);
-        if (!urlChanged && !visibilityChanged && !metadataChanged) return current;
+        if (!urlChanged && !visibilityChanged && !metadataChanged)
+          return current;
         if (next.shortName !== current.shortName) {
           const [taken] = await tx
             .select({ id: datasets.id })
             .from(datasets)
-            .where(and(eq(datasets.shortName, next.shortName), isNull(datasets.deletedAt)));
+            .where(
+              and(
+                eq(datasets.shortName, next.shortName),
+                isNull(datasets.deletedAt),
+              ),
+            );
           if (taken) throw shortNameTaken(next.shortName);
         }
         let row: DatasetRow | undefined;
@@ -346,14 +363,19 @@ export function registerDatasetRoutes(
               lastMetadataUpdateDate: sql`now()`,
               ...(urlChanged ? { lastUrlUpdateDate: sql`now()` } : {}),
             })
-            .where(and(eq(datasets.id, did), eq(datasets.version, current.version)))
+            .where(
+              and(eq(datasets.id, did), eq(datasets.version, current.version)),
+            )
             .returning();
         } catch (error) {
           if (isUniqueViolation(error)) throw shortNameTaken(next.shortName);
           throw error;
         }
         if (!row) {
-          throw new RydError('precondition_failed', 'This dataset was changed by someone else. Reload it and try again.');
+          throw new RydError(
+            'precondition_failed',
+            'This dataset was changed by someone else. Reload it and try again.',
+          );
         }
         const org = await findLiveOrg(tx, current.ownerOrgId);
         const actor = await describeActor(tx, principal, {
@@ -366,15 +388,25 @@ export function registerDatasetRoutes(
         if (metadataChanged) actionTypes.push('update_metadata');
         await tx
           .insert(datasetActions)
-          .values(actionTypes.map((actionType) => ({ ...actor, datasetId: did, actionType })));
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'dataset.update',
-          entityType: 'dataset',
-          entityId: did,
-          orgId: current.ownerOrgId,
-          before: auditView(current),
-          after: auditView(row),
-        });
+          .values(
+            actionTypes.map((actionType) => ({
+              ...actor,
+              datasetId: did,
+              actionType,
+            })),
+          );
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action: 'dataset.update',
+            entityType: 'dataset',
+            entityId: did,
+            orgId: current.ownerOrgId,
+            before: auditView(current),
+            after: auditView(row),
+          },
+        );
 
         return row;
       });
@@ -410,7 +442,10 @@ export function registerDatasetRoutes(
           .where(and(eq(datasets.id, did), isNull(datasets.deletedAt)))
           .for('update');
         if (!current) {
-          throw new RydError('not_found', `There is no dataset with ID ${did} in the Registry.`);
+          throw new RydError(
+            'not_found',
+            `There is no dataset with ID ${did} in the Registry.`,
+          );
         }
         assertVersionMatches(expected, current.version);
         const [row] = await tx
@@ -420,10 +455,15 @@ export function registerDatasetRoutes(
             version: sql`${datasets.version} + 1`,
             updatedAt: sql`now()`,
           })
-          .where(and(eq(datasets.id, did), eq(datasets.version, current.version)))
+          .where(
+            and(eq(datasets.id, did), eq(datasets.version, current.version)),
+          )
           .returning({ id: datasets.id });
         if (!row) {
-          throw new RydError('precondition_failed', 'This dataset was changed by someone else. Reload it and try again.');
+          throw new RydError(
+            'precondition_failed',
+            'This dataset was changed by someone else. Reload it and try again.',
+          );
         }
         const org = await findLiveOrg(tx, current.ownerOrgId);
         const actor = await describeActor(tx, principal, {
@@ -433,13 +473,17 @@ export function registerDatasetRoutes(
         await tx
           .insert(datasetActions)
           .values({ ...actor, datasetId: did, actionType: 'delete' });
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'dataset.delete',
-          entityType: 'dataset',
-          entityId: did,
-          orgId: current.ownerOrgId,
-          before: auditView(current),
-        });
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action: 'dataset.delete',
+            entityType: 'dataset',
+            entityId: did,
+            orgId: current.ownerOrgId,
+            before: auditView(current),
+          },
+        );
       });
 
       return c.json(successBody(null), 200);

@@ -2,16 +2,7 @@
  * Reporting organisations: E1-E8 and the audit extension.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  isNull,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { RydError, successBody } from '@/lib/ryd/errors';
@@ -251,7 +242,10 @@ function changedFields(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
 ): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const diff = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  const diff = {
+    before: {} as Record<string, unknown>,
+    after: {} as Record<string, unknown>,
+  };
   for (const key of Object.keys(after)) {
     if (before[key] !== after[key]) {
       diff.before[key] = before[key];
@@ -308,7 +302,9 @@ export function registerReportingOrgRoutes(
       summary: 'Search discoverable reporting organisations (E1)',
       scopes: ['ryd', 'ryd:reporting_org'],
       request: { query: discoverableOrgsQuerySchema },
-      responses: { 200: json(discoverableOrgListSchema, 'A page of organisations') },
+      responses: {
+        200: json(discoverableOrgListSchema, 'A page of organisations'),
+      },
     }),
     async (c) => {
       const query = c.req.valid('query');
@@ -369,7 +365,9 @@ export function registerReportingOrgRoutes(
         'Extensions: `q` searches name, short name and identifier; `all=yes` (superadmins only) lists every live organisation with role `super_admin`.',
       scopes: ['ryd', 'ryd:reporting_org'],
       request: { query: reportingOrgsQuerySchema },
-      responses: { 200: json(orgRelationListSchema, 'A page of organisations') },
+      responses: {
+        200: json(orgRelationListSchema, 'A page of organisations'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -430,53 +428,63 @@ export function registerReportingOrgRoutes(
         );
       }
 
-      const result = await withIdempotency(c, db, 'POST /reporting-orgs', body, async (tx) => {
-        const creator = await ensureUser(tx, principal);
-        const [taken] = await tx
-          .select({ id: reportingOrgs.id })
-          .from(reportingOrgs)
-          .where(and(eq(reportingOrgs.shortName, body.short_name), liveOrg));
-        if (taken) throw shortNameTaken(body.short_name);
-        let org: ReportingOrgRow | undefined;
-        try {
-          [org] = await tx
-            .insert(reportingOrgs)
-            .values({
-              ...toOrgColumns(body),
-              shortName: body.short_name,
-              humanReadableName: body.human_readable_name,
-              organisationIdentifier: body.organisation_identifier ?? '',
-            })
-            .returning();
-        } catch (error) {
-          if (isUniqueViolation(error)) throw shortNameTaken(body.short_name);
-          throw error;
-        }
-        if (!org) throw new Error('insert returned no row');
-        if (!superadmin) {
-          await tx
-            .insert(memberships)
-            .values({ orgId: org.id, userId: principal.uid, role: 'admin' });
-        }
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'reporting_org.create',
-          entityType: 'reporting_org',
-          entityId: org.id,
-          orgId: org.id,
-          after: toOrgMetadata(org),
-        });
-        await queueMessages(tx, [
-          newOrgMessage(deps, org, { uid: principal.uid, ...creator }),
-        ]);
+      const result = await withIdempotency(
+        c,
+        db,
+        'POST /reporting-orgs',
+        body,
+        async (tx) => {
+          const creator = await ensureUser(tx, principal);
+          const [taken] = await tx
+            .select({ id: reportingOrgs.id })
+            .from(reportingOrgs)
+            .where(and(eq(reportingOrgs.shortName, body.short_name), liveOrg));
+          if (taken) throw shortNameTaken(body.short_name);
+          let org: ReportingOrgRow | undefined;
+          try {
+            [org] = await tx
+              .insert(reportingOrgs)
+              .values({
+                ...toOrgColumns(body),
+                shortName: body.short_name,
+                humanReadableName: body.human_readable_name,
+                organisationIdentifier: body.organisation_identifier ?? '',
+              })
+              .returning();
+          } catch (error) {
+            if (isUniqueViolation(error)) throw shortNameTaken(body.short_name);
+            throw error;
+          }
+          if (!org) throw new Error('insert returned no row');
+          if (!superadmin) {
+            await tx
+              .insert(memberships)
+              .values({ orgId: org.id, userId: principal.uid, role: 'admin' });
+          }
+          await writeAudit(
+            tx,
+            { principal, requestId: c.get('requestId') },
+            {
+              action: 'reporting_org.create',
+              entityType: 'reporting_org',
+              entityId: org.id,
+              orgId: org.id,
+              after: toOrgMetadata(org),
+            },
+          );
+          await queueMessages(tx, [
+            newOrgMessage(deps, org, { uid: principal.uid, ...creator }),
+          ]);
 
-        return {
-          status: 201,
-          body: successBody(
-            toRelation(org, superadmin ? 'super_admin' : 'admin', 0),
-          ),
-          etag: formatEtag(org.version),
-        };
-      });
+          return {
+            status: 201,
+            body: successBody(
+              toRelation(org, superadmin ? 'super_admin' : 'admin', 0),
+            ),
+            etag: formatEtag(org.version),
+          };
+        },
+      );
 
       if (result.etag) c.header('ETag', result.etag);
 
@@ -580,14 +588,18 @@ export function registerReportingOrgRoutes(
             'This organisation was changed by someone else. Reload it and try again.',
           );
         }
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'reporting_org.update',
-          entityType: 'reporting_org',
-          entityId: oid,
-          orgId: oid,
-          before: changes.before,
-          after: changes.after,
-        });
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action: 'reporting_org.update',
+            entityType: 'reporting_org',
+            entityId: oid,
+            orgId: oid,
+            before: changes.before,
+            after: changes.after,
+          },
+        );
 
         return row;
       });
@@ -642,7 +654,11 @@ export function registerReportingOrgRoutes(
             ),
           )
           .returning({ id: reportingOrgs.id });
-        if (!row) throw new RydError('precondition_failed', 'This organisation was changed by someone else. Reload it and try again.');
+        if (!row)
+          throw new RydError(
+            'precondition_failed',
+            'This organisation was changed by someone else. Reload it and try again.',
+          );
         const removedRoles = await tx
           .delete(memberships)
           .where(eq(memberships.orgId, oid))
@@ -652,17 +668,21 @@ export function registerReportingOrgRoutes(
           .set({ deletedAt: sql`now()`, version: sql`${datasets.version} + 1` })
           .where(and(eq(datasets.ownerOrgId, oid), isNull(datasets.deletedAt)))
           .returning({ id: datasets.id });
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'reporting_org.delete',
-          entityType: 'reporting_org',
-          entityId: oid,
-          orgId: oid,
-          before: {
-            metadata: toOrgMetadata(current),
-            roles: removedRoles,
-            dataset_count: removedDatasets.length,
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action: 'reporting_org.delete',
+            entityType: 'reporting_org',
+            entityId: oid,
+            orgId: oid,
+            before: {
+              metadata: toOrgMetadata(current),
+              roles: removedRoles,
+              dataset_count: removedDatasets.length,
+            },
           },
-        });
+        );
       });
 
       return c.json(successBody(null), 200);
@@ -704,7 +724,11 @@ export function registerReportingOrgRoutes(
         .where(eq(memberships.orgId, oid));
       const list: OrgUser[] = members.map((member) => ({ ...member }));
       if (access.isSuperadmin) {
-        const rows = await queryRows<{ id: string; name: string; email: string }>(
+        const rows = await queryRows<{
+          id: string;
+          name: string;
+          email: string;
+        }>(
           db,
           sql`select distinct u.id, u.name, u.email
             from tool_authorisations z
@@ -713,7 +737,12 @@ export function registerReportingOrgRoutes(
             where z.org_id = ${oid}`,
         );
         for (const row of rows) {
-          list.push({ id: row.id, name: row.name, email: row.email, role: 'provider_admin' });
+          list.push({
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            role: 'provider_admin',
+          });
         }
       }
       list.sort(
@@ -759,7 +788,9 @@ export function registerReportingOrgRoutes(
             )
           : undefined,
         query.file_type ? eq(datasets.fileType, query.file_type) : undefined,
-        query.visibility ? eq(datasets.visibility, query.visibility) : undefined,
+        query.visibility
+          ? eq(datasets.visibility, query.visibility)
+          : undefined,
       );
       const sort = query.sort ?? 'name';
       const order =
@@ -785,7 +816,10 @@ export function registerReportingOrgRoutes(
 
         return row?.n ?? 0;
       });
-      const actionsById = new Map<string, (typeof datasetActions.$inferSelect)[]>();
+      const actionsById = new Map<
+        string,
+        (typeof datasetActions.$inferSelect)[]
+      >();
       if (query.include_actions === 'yes' && rows.length > 0) {
         const ids = rows.map((row) => row.dataset.id);
         const actions = await db
@@ -889,4 +923,3 @@ function shortNameTaken(shortName: string): RydError {
     `Request to create reporting org failed because the specified short name '${shortName}' is already in use.`,
   );
 }
-

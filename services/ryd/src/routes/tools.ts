@@ -26,7 +26,11 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const toolColumns = { id: tools.id, name: tools.name, provider: tools.provider };
+const toolColumns = {
+  id: tools.id,
+  name: tools.name,
+  provider: tools.provider,
+};
 
 export function registerToolRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const { db } = deps;
@@ -131,13 +135,17 @@ export function registerToolRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
             `The tool ${tool.name} is already authorised for this organisation.`,
           );
         }
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'tool_authorisation.grant',
-          entityType: 'tool_authorisation',
-          entityId: tid,
-          orgId: oid,
-          after: tool,
-        });
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action: 'tool_authorisation.grant',
+            entityType: 'tool_authorisation',
+            entityId: tid,
+            orgId: oid,
+            after: tool,
+          },
+        );
       });
 
       return c.json(successBody(null), 201);
@@ -178,13 +186,17 @@ export function registerToolRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
             `The tool with ID ${tid} is not authorised for this organisation.`,
           );
         }
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action: 'tool_authorisation.revoke',
-          entityType: 'tool_authorisation',
-          entityId: tid,
-          orgId: oid,
-          before: { tool_id: tid },
-        });
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action: 'tool_authorisation.revoke',
+            entityType: 'tool_authorisation',
+            entityId: tid,
+            orgId: oid,
+            before: { tool_id: tid },
+          },
+        );
       });
 
       return c.json(successBody(null), 200);

@@ -7,7 +7,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
-import { GENERIC_FORBIDDEN_MESSAGE, RydError, successBody } from '@/lib/ryd/errors';
+import {
+  GENERIC_FORBIDDEN_MESSAGE,
+  RydError,
+  successBody,
+} from '@/lib/ryd/errors';
 import { listPermissions, type OrgRole } from '@/lib/ryd/permissions';
 import {
   emptySuccessSchema,
@@ -180,7 +184,10 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
         );
       }
       if (await isSuperadmin(db, uid)) {
-        throw new RydError('bad_request', 'Superadmins cannot join organisations.');
+        throw new RydError(
+          'bad_request',
+          'Superadmins cannot join organisations.',
+        );
       }
       if (await isToolAdminUser(db, uid)) {
         throw new RydError(
@@ -231,13 +238,17 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
               payload: { oid, requesterUid: uid },
             })),
           );
-          await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-            action: 'membership.request',
-            entityType: 'membership',
-            entityId: row.id,
-            orgId: oid,
-            after: { user_id: uid, role: 'contributor_pending' },
-          });
+          await writeAudit(
+            tx,
+            { principal, requestId: c.get('requestId') },
+            {
+              action: 'membership.request',
+              entityType: 'membership',
+              entityId: row.id,
+              orgId: oid,
+              after: { user_id: uid, role: 'contributor_pending' },
+            },
+          );
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw alreadyAssociated;
@@ -256,7 +267,9 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       summary: "List a user's reporting organisations (E13)",
       scopes: ['ryd', 'ryd:reporting_org'],
       request: { params: uidParams, query: pageQuerySchema },
-      responses: { 200: json(orgRelationListSchema, 'A page of organisations') },
+      responses: {
+        200: json(orgRelationListSchema, 'A page of organisations'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -264,7 +277,8 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const page = toPage(c.req.valid('query'));
 
       if (uid !== principal.uid) {
-        if (!(await isSuperadmin(db, principal.uid))) throw otherUserForbidden();
+        if (!(await isSuperadmin(db, principal.uid)))
+          throw otherUserForbidden();
         if (!(await findUser(db, uid))) {
           throw new RydError('not_found', `There is no user with ID ${uid}.`);
         }
@@ -324,13 +338,17 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
             .insert(memberships)
             .values({ orgId: oid, userId: uid, role })
             .returning();
-          await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-            action: 'membership.create',
-            entityType: 'membership',
-            entityId: row?.id ?? null,
-            orgId: oid,
-            after: { user_id: uid, role },
-          });
+          await writeAudit(
+            tx,
+            { principal, requestId: c.get('requestId') },
+            {
+              action: 'membership.create',
+              entityType: 'membership',
+              entityId: row?.id ?? null,
+              orgId: oid,
+              after: { user_id: uid, role },
+            },
+          );
 
           return row?.version ?? 1;
         }
@@ -360,17 +378,21 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
             'This membership was changed by someone else. Reload the member list.',
           );
         }
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action:
-            current.role === 'contributor_pending'
-              ? 'membership.approve'
-              : 'membership.role_change',
-          entityType: 'membership',
-          entityId: current.id,
-          orgId: oid,
-          before: { user_id: uid, role: current.role },
-          after: { user_id: uid, role },
-        });
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action:
+              current.role === 'contributor_pending'
+                ? 'membership.approve'
+                : 'membership.role_change',
+            entityType: 'membership',
+            entityId: current.id,
+            orgId: oid,
+            before: { user_id: uid, role: current.role },
+            after: { user_id: uid, role },
+          },
+        );
 
         return row.version;
       });
@@ -437,16 +459,20 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
             'This membership was changed by someone else. Reload the member list.',
           );
         }
-        await writeAudit(tx, { principal, requestId: c.get('requestId') }, {
-          action:
-            current.role === 'contributor_pending'
-              ? 'membership.reject'
-              : 'membership.remove',
-          entityType: 'membership',
-          entityId: current.id,
-          orgId: oid,
-          before: { user_id: uid, role: current.role },
-        });
+        await writeAudit(
+          tx,
+          { principal, requestId: c.get('requestId') },
+          {
+            action:
+              current.role === 'contributor_pending'
+                ? 'membership.reject'
+                : 'membership.remove',
+            entityType: 'membership',
+            entityId: current.id,
+            orgId: oid,
+            before: { user_id: uid, role: current.role },
+          },
+        );
       });
 
       return c.json(successBody(null), 200);
@@ -470,7 +496,8 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { uid } = c.req.valid('param');
 
       if (uid !== principal.uid) {
-        if (!(await isSuperadmin(db, principal.uid))) throw otherUserForbidden();
+        if (!(await isSuperadmin(db, principal.uid)))
+          throw otherUserForbidden();
         if (!(await findUser(db, uid))) {
           throw new RydError('not_found', `There is no user with ID ${uid}.`);
         }
@@ -504,7 +531,11 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
         else if (row.kind === 'tool' && row.id) tools.push(row.id);
         else if (row.kind === 'member' && row.id) {
           reportingOrgs[row.id] = row.role as OrgRole;
-        } else if (row.kind === 'provider' && row.id && !reportingOrgs[row.id]) {
+        } else if (
+          row.kind === 'provider' &&
+          row.id &&
+          !reportingOrgs[row.id]
+        ) {
           reportingOrgs[row.id] = 'provider_admin';
         }
       }

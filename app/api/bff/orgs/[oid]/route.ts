@@ -15,37 +15,41 @@ import {
 
 type Context = { params: Promise<{ oid: string }> };
 
-export const PATCH = withSession<Context>(async (request, { session, params }) => {
-  const { oid } = await params;
-  const etag = readIfMatch(request);
-  if (!etag) return jsonFailure('stale');
-  const body = await parseBody(request, reportingOrgUpdateSchema);
-  if (!body.ok) return body.response;
+export const PATCH = withSession<Context>(
+  async (request, { session, params }) => {
+    const { oid } = await params;
+    const etag = readIfMatch(request);
+    if (!etag) return jsonFailure('stale');
+    const body = await parseBody(request, reportingOrgUpdateSchema);
+    if (!body.ok) return body.response;
 
-  try {
-    const result = await updateReportingOrg(session, {
-      oid,
-      body: body.data,
-      etag,
-    });
+    try {
+      const result = await updateReportingOrg(session, {
+        oid,
+        body: body.data,
+        etag,
+      });
 
-    return jsonData(result.org, result.etag);
-  } catch (error) {
-    return failureResponse(error);
-  }
-});
+      return jsonData(result.org, result.etag);
+    } catch (error) {
+      return failureResponse(error);
+    }
+  },
+);
 
-export const DELETE = withSession<Context>(async (request, { session, params }) => {
-  const { oid } = await params;
-  const etag = readIfMatch(request);
-  if (!etag) return jsonFailure('stale');
+export const DELETE = withSession<Context>(
+  async (request, { session, params }) => {
+    const { oid } = await params;
+    const etag = readIfMatch(request);
+    if (!etag) return jsonFailure('stale');
 
-  try {
-    await deleteReportingOrg(session, { oid, etag });
-    await forgetDataset(session, { oid });
+    try {
+      await deleteReportingOrg(session, { oid, etag });
+      await forgetDataset(session, { oid });
 
-    return jsonData(null);
-  } catch (error) {
-    return failureResponse(error);
-  }
-});
+      return jsonData(null);
+    } catch (error) {
+      return failureResponse(error);
+    }
+  },
+);

@@ -23,24 +23,26 @@ const listQuerySchema = z.object({
   sort: z.enum(DATASET_SORTS).optional(),
 });
 
-export const GET = withSession<Context>(async (request, { session, params }) => {
-  const { oid } = await params;
-  const query = listQuerySchema.safeParse(
-    Object.fromEntries(request.nextUrl.searchParams),
-  );
-  if (!query.success) return jsonFailure('validation');
+export const GET = withSession<Context>(
+  async (request, { session, params }) => {
+    const { oid } = await params;
+    const query = listQuerySchema.safeParse(
+      Object.fromEntries(request.nextUrl.searchParams),
+    );
+    if (!query.success) return jsonFailure('validation');
 
-  try {
-    const result = await listOrgDatasets(session, oid, {
-      q: query.data.q,
-      page: query.data.page,
-      fileType: query.data.file_type,
-      visibility: query.data.visibility,
-      sort: query.data.sort,
-    });
+    try {
+      const result = await listOrgDatasets(session, oid, {
+        q: query.data.q,
+        page: query.data.page,
+        fileType: query.data.file_type,
+        visibility: query.data.visibility,
+        sort: query.data.sort,
+      });
 
-    return jsonData(result);
-  } catch (error) {
-    return failureResponse(error);
-  }
-});
+      return jsonData(result);
+    } catch (error) {
+      return failureResponse(error);
+    }
+  },
+);

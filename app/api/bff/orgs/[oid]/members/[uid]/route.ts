@@ -41,39 +41,43 @@ async function refusalResponse(
 }
 
 /** Changes a member's role or approves a join request (RYD PUT, E14). */
-export const PATCH = withSession<Context>(async (request, { session, params }) => {
-  const ids = await readIds(params);
-  if (!ids) return jsonFailure('not_found');
-  const etag = readIfMatch(request);
-  if (!etag) return jsonFailure('stale');
-  const body = await parseBody(request, setRoleSchema);
-  if (!body.ok) return body.response;
+export const PATCH = withSession<Context>(
+  async (request, { session, params }) => {
+    const ids = await readIds(params);
+    if (!ids) return jsonFailure('not_found');
+    const etag = readIfMatch(request);
+    if (!etag) return jsonFailure('stale');
+    const body = await parseBody(request, setRoleSchema);
+    if (!body.ok) return body.response;
 
-  try {
-    const result = await setOrgUserRole(session, {
-      ...ids,
-      role: body.data.role,
-      etag,
-    });
+    try {
+      const result = await setOrgUserRole(session, {
+        ...ids,
+        role: body.data.role,
+        etag,
+      });
 
-    return jsonData(null, result.etag);
-  } catch (error) {
-    return refusalResponse(error, session, { ...ids, removing: false });
-  }
-});
+      return jsonData(null, result.etag);
+    } catch (error) {
+      return refusalResponse(error, session, { ...ids, removing: false });
+    }
+  },
+);
 
 /** Removes a member or rejects a join request (E15). */
-export const DELETE = withSession<Context>(async (request, { session, params }) => {
-  const ids = await readIds(params);
-  if (!ids) return jsonFailure('not_found');
-  const etag = readIfMatch(request);
-  if (!etag) return jsonFailure('stale');
+export const DELETE = withSession<Context>(
+  async (request, { session, params }) => {
+    const ids = await readIds(params);
+    if (!ids) return jsonFailure('not_found');
+    const etag = readIfMatch(request);
+    if (!etag) return jsonFailure('stale');
 
-  try {
-    await removeOrgUser(session, { ...ids, etag });
+    try {
+      await removeOrgUser(session, { ...ids, etag });
 
-    return jsonData(null);
-  } catch (error) {
-    return refusalResponse(error, session, { ...ids, removing: true });
-  }
-});
+      return jsonData(null);
+    } catch (error) {
+      return refusalResponse(error, session, { ...ids, removing: true });
+    }
+  },
+);
