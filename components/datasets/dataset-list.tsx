@@ -151,7 +151,11 @@ export function DatasetList({
             ? ''
             : `${total.toLocaleString('en')} ${
                 total === 1 ? 'dataset' : 'datasets'
-              }${filtered ? ' match your search and filters' : ''}.`}
+              }${
+                filtered
+                  ? ` ${total === 1 ? 'matches' : 'match'} your search and filters`
+                  : ''
+              }.`}
       </p>
 
       {query.isPending ? <SkeletonRows /> : null}

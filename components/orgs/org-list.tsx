@@ -155,7 +155,9 @@ function describeCount(total: number, q: string) {
   const noun = total === 1 ? 'organisation' : 'organisations';
   const found = `${total.toLocaleString('en')} ${noun}`;
 
-  return q ? `${found} match “${q}”.` : `${found}.`;
+  return q
+    ? `${found} ${total === 1 ? 'matches' : 'match'} “${q}”.`
+    : `${found}.`;
 }
 
 function OrgRow({ org }: { org: OrgRelation }) {

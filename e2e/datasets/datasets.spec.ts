@@ -73,7 +73,7 @@ test.describe('admin', () => {
     ).toBeVisible();
     await expect(
       page.getByRole('status').filter({ hasText: 'match' }),
-    ).toHaveText(/^1 dataset match/);
+    ).toHaveText(/^1 dataset matches/);
 
     await page.getByLabel('File type').selectOption('');
     await page.getByLabel('Visibility').selectOption('private');

@@ -43,7 +43,7 @@ test.describe('admin', () => {
 
     await expect(
       page.getByRole('status').filter({ hasText: 'match' }),
-    ).toHaveText('1 organisation match “kestrel”.');
+    ).toHaveText('1 organisation matches “kestrel”.');
     await expect(page.getByRole('link', { name: kestrel.name })).toBeVisible();
     await expect(page.getByRole('link', { name: riverlands.name })).toHaveCount(
       0,

@@ -9,7 +9,7 @@ import { getFreePorts } from '../../scripts/lib/ports';
 import { startStack, type Stack } from '../../scripts/stack';
 import { PROJECT_DIR, RESULTS_DIR, type E2eEnv } from './env';
 
-/** The build folder every e2e stack serves; rebuilt only when sources change. */
+/** Builds for e2e stacks live here, one folder per version of the sources. */
 export const E2E_DIST_DIR = '.next-e2e';
 
 /**
@@ -43,9 +43,10 @@ export async function startE2eStack(
   const logFile = path.join(RESULTS_DIR, `${options.name}-stack.log`);
   const output = createWriteStream(logFile);
 
-  await ensureNextBuild({
+  const build = await ensureNextBuild({
     cwd: PROJECT_DIR,
     distDir: E2E_DIST_DIR,
+    versioned: true,
     output,
     env: getChildEnv(),
   }).catch((error: unknown) => {
@@ -62,7 +63,7 @@ export async function startE2eStack(
     cwd: PROJECT_DIR,
     ports: { web, identity, ryd },
     dataDir,
-    distDir: E2E_DIST_DIR,
+    distDir: build.distDir,
     env: { ...E2E_SERVER_SETTINGS, ...options.settings },
     isolated: true,
     output,

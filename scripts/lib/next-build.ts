@@ -22,12 +22,25 @@ type EnsureNextBuildOptions = {
   cwd: string;
   /** Build folder, relative to cwd, as NEXT_DIST_DIR. */
   distDir: string;
+  /**
+   * Build into `<distDir>/<hash of the sources>` instead, so that a build for
+   * changed sources never replaces one that a running stack serves (several
+   * test runs share one checkout). Builds unused for an hour are removed.
+   */
+  versioned?: boolean;
   output: Writable;
   env: NodeJS.ProcessEnv;
   color?: boolean;
 };
 
-export type BuildResult = { built: boolean; durationMs: number };
+export type BuildResult = {
+  built: boolean;
+  durationMs: number;
+  /** The folder to serve, relative to cwd: distDir or a folder inside it. */
+  distDir: string;
+};
+
+const UNUSED_BUILD_MAX_AGE_MS = 60 * 60_000;
 
 /**
  * Runs `next build` unless the build folder holds a finished build of exactly
@@ -38,13 +51,23 @@ export async function ensureNextBuild(
   options: EnsureNextBuildOptions,
 ): Promise<BuildResult> {
   const started = Date.now();
-  const distPath = path.resolve(options.cwd, options.distDir);
-  const stampPath = path.join(distPath, STAMP_FILE);
+  const basePath = path.resolve(options.cwd, options.distDir);
 
-  return withDirectoryLock(`${distPath}.lock`, async () => {
+  return withDirectoryLock(`${basePath}.lock`, async () => {
     const inputs = await hashBuildInputs(options.cwd, options.env);
+    const distDir = options.versioned
+      ? path.join(options.distDir, inputs.slice(0, 16))
+      : options.distDir;
+    const distPath = path.resolve(options.cwd, distDir);
+    const stampPath = path.join(distPath, STAMP_FILE);
+    if (options.versioned) await removeUnusedBuilds(basePath, distPath);
+
     if (await isBuildCurrent(distPath, stampPath, inputs)) {
-      return { built: false, durationMs: Date.now() - started };
+      // The stamp's time says when a stack last used the build.
+      const now = new Date();
+      await fs.utimes(stampPath, now, now);
+
+      return { built: false, durationMs: Date.now() - started, distDir };
     }
 
     await fs.rm(stampPath, { force: true });
@@ -57,7 +80,7 @@ export async function ensureNextBuild(
       env: {
         ...options.env,
         NODE_ENV: 'production',
-        NEXT_DIST_DIR: options.distDir,
+        NEXT_DIST_DIR: distDir,
         NEXT_TELEMETRY_DISABLED: '1',
       },
       output: options.output,
@@ -72,8 +95,29 @@ export async function ensureNextBuild(
     }
     await fs.writeFile(stampPath, `${inputs}\n`);
 
-    return { built: true, durationMs: Date.now() - started };
+    return { built: true, durationMs: Date.now() - started, distDir };
   });
+}
+
+/** Removes the other versioned builds that no stack has used for an hour. */
+async function removeUnusedBuilds(
+  basePath: string,
+  keepPath: string,
+): Promise<void> {
+  const entries = await fs
+    .readdir(basePath, { withFileTypes: true })
+    .catch(() => []);
+  for (const entry of entries) {
+    const buildPath = path.join(basePath, entry.name);
+    if (!entry.isDirectory() || buildPath === keepPath) continue;
+    const stamp = await fs
+      .stat(path.join(buildPath, STAMP_FILE))
+      .catch(() => null);
+    const lastUsed = stamp?.mtimeMs ?? (await fs.stat(buildPath)).mtimeMs;
+    if (Date.now() - lastUsed > UNUSED_BUILD_MAX_AGE_MS) {
+      await fs.rm(buildPath, { recursive: true, force: true });
+    }
+  }
 }
 
 async function isBuildCurrent(
@@ -151,7 +195,8 @@ export function nextBin(cwd: string): string {
 // `next build` adds `<distDir>/types/**/*.ts` to tsconfig.json's include for
 // every new build folder; those folders are excluded anyway, and a build run
 // by a script must not leave tracked files changed.
-const NEXT_TYPES_INCLUDE = /^\.next[^/]*\/(dev\/)?types\/\*\*\/\*\.ts$/;
+const NEXT_TYPES_INCLUDE =
+  /^\.next[^/]*\/([\w-]+\/)?(dev\/)?types\/\*\*\/\*\.ts$/;
 
 async function readTsconfig(cwd: string): Promise<string | undefined> {
   return fs
