@@ -7,6 +7,14 @@ import type { DatasetRead } from '@/lib/ryd/schemas';
 import { formatDate } from '@/components/orgs/org-details';
 import { VisibilityBadge } from './visibility-badge';
 
+const actionLabels: Record<string, string> = {
+  create: 'Created',
+  update_metadata: 'Details changed',
+  update_url: 'Source URL changed',
+  change_visibility: 'Visibility changed',
+  delete: 'Deleted',
+};
+
 function labelOf(options: { value: string; label: string }[], value: string) {
   return options.find((option) => option.value === value)?.label ?? value;
 }
@@ -75,9 +83,9 @@ export function DatasetDetails({ dataset }: { dataset: DatasetRead }) {
             {actions.slice(0, 20).map((action) => (
               <li key={action.id} className="text-sm">
                 <span className="font-medium">
-                  {action.action_type.replaceAll('_', ' ')}
-                </span>{' '}
-                by {action.user_name || 'someone'}
+                  {actionLabels[action.action_type] ?? 'Changed'}
+                </span>
+                {action.user_name ? ` by ${action.user_name}` : ''}
                 {action.user_application_name
                   ? ` using ${action.user_application_name}`
                   : ''}

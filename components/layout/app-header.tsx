@@ -24,7 +24,7 @@ export function AppHeader({
 
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6">
         <Link
           href="/orgs"
           className="text-lg font-bold whitespace-nowrap text-teal-900"
@@ -45,7 +45,7 @@ export function AppHeader({
 
 function UserName({ name }: { name: string }) {
   return (
-    <p className="max-w-48 truncate text-sm text-slate-700">
+    <p className="max-w-28 truncate text-sm text-slate-700 sm:max-w-48">
       <span className="sr-only">Signed in as </span>
       {name}
     </p>

@@ -7,8 +7,10 @@ export type NavItem = { href: string; label: string };
 
 function isCurrent(pathname: string, href: string) {
   if (href === '/orgs') {
+    // Organisation and dataset pages sit under "My organisations".
     return (
       pathname === '/orgs' ||
+      pathname.startsWith('/datasets/') ||
       (pathname.startsWith('/orgs/') &&
         !pathname.startsWith('/orgs/join') &&
         !pathname.startsWith('/orgs/new'))

@@ -6,7 +6,8 @@ const PERMISSION_TEXT: Record<Permission, string> = {
   'read-org': 'see the organisation and its members',
   'update-org': 'edit the organisation’s details',
   'delete-org': 'delete the organisation with all its datasets',
-  'set-org-user-authz': 'approve join requests, change roles and remove members',
+  'set-org-user-authz':
+    'approve join requests, change roles and remove members',
   'set-org-tool-authz': 'authorise tools and withdraw their authorisation',
   'read-dataset': 'see its datasets, public and private',
   'create-dataset': 'add datasets',

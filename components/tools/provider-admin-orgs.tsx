@@ -30,9 +30,9 @@ export function ToolSignInNotice({ overview }: { overview: RoleOverview }) {
       <p>
         You are an admin user of{' '}
         {names.length > 0 ? names.join(', ') : 'a tool'}. Tool staff reach the
-        organisations that authorised their tool only when they sign in
-        through that tool, so here you see no organisation. Sign out, then
-        sign in again from your tool.
+        organisations that authorised their tool only when they sign in through
+        that tool, so here you see no organisation. Sign out, then sign in again
+        from your tool.
       </p>
     </Notice>
   );
@@ -64,8 +64,8 @@ export async function ProviderAdminOrgs({ session }: { session: AppSession }) {
         Organisations your tool may act for ({reachable.length})
       </h2>
       <p className="mb-3 max-w-prose text-slate-700">
-        These organisations authorised the tool you signed in with. You can
-        edit them and their datasets, but not their members.
+        These organisations authorised the tool you signed in with. You can edit
+        them and their datasets, but not their members.
       </p>
       {reachable.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-400 bg-white p-6">
@@ -82,7 +82,9 @@ export async function ProviderAdminOrgs({ session }: { session: AppSession }) {
               </p>
               {entry.identifier ? (
                 <p className="text-sm break-all text-slate-700">
-                  <span className="sr-only">IATI organisation identifier: </span>
+                  <span className="sr-only">
+                    IATI organisation identifier:{' '}
+                  </span>
                   {entry.identifier}
                 </p>
               ) : null}

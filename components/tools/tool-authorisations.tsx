@@ -1,10 +1,6 @@
 'use client';
 
-import {
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeRole } from '@/components/members/permission-text';
 import { buttonStyles } from '@/components/ui/button-styles';
@@ -206,8 +202,8 @@ export function ToolAuthorisations({
             {change.kind === 'grant' ? (
               <>
                 <p>
-                  The admin users of {change.tool.name} (
-                  {change.tool.provider}), signed in through that tool, can:
+                  The admin users of {change.tool.name} ({change.tool.provider}
+                  ), signed in through that tool, can:
                 </p>
                 <ul className="mt-2 list-disc space-y-1 pl-6">
                   {describeRole('provider_admin').map((text) => (

@@ -31,6 +31,13 @@ export function FailureNotice({
           </Link>
         </p>
       ) : null}
+      {failure === 'forbidden' && !action ? (
+        <p className="mt-2">
+          <Link href="/orgs" className="font-semibold underline">
+            Back to my organisations
+          </Link>
+        </p>
+      ) : null}
       {action ? <div className="mt-3">{action}</div> : null}
     </Notice>
   );

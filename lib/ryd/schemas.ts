@@ -22,6 +22,11 @@ import { ASSIGNABLE_ROLES, ORG_ROLES, PERMISSIONS } from './permissions';
 /** Upper bound for free-text fields, so a huge string is a 400, not a load. */
 export const MAX_TEXT = 2000;
 export const MAX_NAME = 200;
+/**
+ * Organisation descriptions run long in the real registry (the longest is
+ * about 20,000 characters), so they get a bound of their own.
+ */
+export const MAX_DESCRIPTION = 30000;
 export const MAX_SHORT_NAME = 100;
 
 export const SHORT_NAME_PATTERN = /^[a-z0-9_-]+$/;
@@ -46,14 +51,22 @@ export const shortNameSchema = z
     'Use only lowercase letters, digits, hyphens and underscores.',
   );
 
-const requiredText = (max: number, message: string) =>
-  z.string().trim().min(1, message).max(max, `Use at most ${max} characters.`);
-
-/** Optional text: "" and null both mean "no value" and become null. */
-const optionalText = (max = MAX_TEXT) =>
+/**
+ * Trimmed text. PostgreSQL text cannot hold U+0000, so a NUL character is a
+ * 400 here instead of a database error (a 500) later.
+ */
+const text = () =>
   z
     .string()
     .trim()
+    .regex(/^[^\u0000]*$/, 'Remove the NUL character (U+0000).');
+
+const requiredText = (max: number, message: string) =>
+  text().min(1, message).max(max, `Use at most ${max} characters.`);
+
+/** Optional text: "" and null both mean "no value" and become null. */
+const optionalText = (max = MAX_TEXT) =>
+  text()
     .max(max, `Use at most ${max} characters.`)
     .nullable()
     .transform((value) => (value === '' || value === null ? null : value));
@@ -330,9 +343,7 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export const includeActionsSchema = z.string().max(10).optional();
 
-export const searchTermSchema = z
-  .string()
-  .trim()
+export const searchTermSchema = text()
   .min(2, 'String should have at least 2 characters.')
   .max(40, 'String should have at most 40 characters.');
 
@@ -369,16 +380,14 @@ export const reportingOrgCreateSchema = z
   .strictObject({
     short_name: shortNameSchema,
     human_readable_name: requiredText(MAX_NAME, 'Enter the organisation name.'),
-    contact_email: z
-      .string()
-      .trim()
+    contact_email: text()
       .min(3, 'Enter a contact e-mail address.')
       .max(320, 'Use at most 320 characters.'),
     organisation_identifier: optionalText(MAX_NAME).optional(),
     address: optionalText().optional(),
     data_portal_url: optionalText().optional(),
     default_licence_id: optionalText(MAX_NAME).optional(),
-    description: optionalText().optional(),
+    description: optionalText(MAX_DESCRIPTION).optional(),
     exclusions_policy_url: optionalText().optional(),
     fax: optionalText(MAX_NAME).optional(),
     hq_country: optionalText(MAX_NAME).optional(),
@@ -403,9 +412,7 @@ export const reportingOrgUpdateSchema = z
       MAX_NAME,
       'Enter the organisation name.',
     ).optional(),
-    contact_email: z
-      .string()
-      .trim()
+    contact_email: text()
       .min(1, 'Enter a contact e-mail address.')
       .max(320, 'Use at most 320 characters.')
       .nullable()
@@ -413,7 +420,7 @@ export const reportingOrgUpdateSchema = z
     address: optionalText().optional(),
     data_portal_url: optionalText().optional(),
     default_licence_id: optionalText(MAX_NAME).optional(),
-    description: optionalText().optional(),
+    description: optionalText(MAX_DESCRIPTION).optional(),
     exclusions_policy_url: optionalText().optional(),
     fax: optionalText(MAX_NAME).optional(),
     hq_country: optionalText(MAX_NAME).optional(),
@@ -429,14 +436,14 @@ export type ReportingOrgUpdateInput = z.input<typeof reportingOrgUpdateSchema>;
 
 /** "" = not stated (legacy records); otherwise one of the enum values. */
 const datasetSourceTypeSchema = z.union([sourceTypeSchema, z.literal('')]);
-const licenceIdSchema = z
-  .string()
-  .trim()
-  .max(MAX_SHORT_NAME, `Use at most ${MAX_SHORT_NAME} characters.`);
-const datasetUrlSchema = z
-  .string()
-  .trim()
-  .max(MAX_TEXT, `Use at most ${MAX_TEXT} characters.`);
+const licenceIdSchema = text().max(
+  MAX_SHORT_NAME,
+  `Use at most ${MAX_SHORT_NAME} characters.`,
+);
+const datasetUrlSchema = text().max(
+  MAX_TEXT,
+  `Use at most ${MAX_TEXT} characters.`,
+);
 
 /** E18. */
 export const datasetCreateSchema = z

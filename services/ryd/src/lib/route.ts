@@ -101,6 +101,21 @@ const COMMON_ERRORS = {
   500: { description: 'Unexpected error', content: errorContent },
 } as const;
 
+/**
+ * Refuses an absent or blank body where the route requires one. The JSON
+ * validator would read it as `{}`, which an all-optional PATCH schema accepts
+ * (a silent no-op 200); the official server answers 400 "Field required".
+ */
+const requireBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if ((await c.req.text()).trim() === '') {
+    throw new RydError(
+      'validation_error',
+      "Data validation error: Field 'body': Field required.",
+    );
+  }
+  await next();
+};
+
 type RydRouteConfig<R extends RouteConfig> = R & {
   scopes: readonly RydScope[];
 };
@@ -121,7 +136,9 @@ export function rydRoute<R extends RouteConfig>(
       { openIdConnect: [...scopes] },
       { clientCredentials: [...scopes] },
     ],
-    middleware: [withScopes(deps, scopes)] as const,
+    middleware: route.request?.body?.required
+      ? [withScopes(deps, scopes), requireBody]
+      : [withScopes(deps, scopes)],
     responses: { ...COMMON_ERRORS, ...route.responses },
   } as unknown as R);
 }
