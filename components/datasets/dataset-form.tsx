@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { useHydrated } from '@/lib/query/use-hydrated';
 import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
 import { BffError, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
@@ -21,6 +22,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
 import { SelectField, TextField } from '@/components/ui/fields';
 import type { SelectOption } from '@/components/ui/fields';
+import { FocusOnMount } from '@/components/ui/focus-on-mount';
 import { Notice } from '@/components/ui/notice';
 import {
   fileTypeOptions,
@@ -78,6 +80,7 @@ export function CreateDatasetForm({
   const viewerId = useViewerId();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const hydrated = useHydrated();
   const form = useForm<DatasetCreateInput, unknown, DatasetCreate>({
     resolver: zodResolver(datasetCreateSchema),
     defaultValues: {
@@ -125,76 +128,84 @@ export function CreateDatasetForm({
   return (
     <form
       noValidate
-      className="space-y-5"
       onSubmit={(event) =>
         void form.handleSubmit((values) => mutation.mutate(values))(event)
       }
     >
-      {mutation.isError ? <FormFailure error={mutation.error} /> : null}
-      <FieldSummary count={Object.keys(form.formState.errors).length} />
-      <input type="hidden" {...form.register('owner_organisation_id')} />
-      <TextField
-        label="Title"
-        hint="The name people see, for example “Activities in Kenya 2026”."
-        {...field('human_readable_name')}
-      />
-      <TextField
-        label="Short name"
-        hint="Lowercase letters, digits, hyphens (-) and underscores (_) only. It must be unique in the registry and cannot be changed later."
-        autoCapitalize="none"
-        autoComplete="off"
-        spellCheck={false}
-        {...field('short_name')}
-      />
-      <TextField
-        label="Source URL"
-        hint="The web address of the IATI XML file."
-        type="url"
-        inputMode="url"
-        {...field('url')}
-      />
-      <SelectField
-        label="File type"
-        options={fileTypeOptions}
-        {...field('file_type')}
-      />
-      <SelectField
-        label="Source type"
-        options={sourceTypeOptions}
-        emptyLabel="Not stated"
-        {...field('source_type')}
-      />
-      <SelectField
-        label="Licence"
-        options={licences}
-        emptyLabel="Not stated"
-        {...field('licence_id')}
-      />
-      {canSetVisibility ? (
-        <SelectField
-          label="Visibility"
-          hint="Private datasets are kept in the registry but not published."
-          options={visibilityOptions}
-          {...field('visibility')}
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+        {mutation.isError && getFailure(mutation.error) !== 'conflict' ? (
+          <FocusOnMount key={mutation.submittedAt}>
+            <FormFailure error={mutation.error} />
+          </FocusOnMount>
+        ) : null}
+        <FieldSummary count={Object.keys(form.formState.errors).length} />
+        <input type="hidden" {...form.register('owner_organisation_id')} />
+        <TextField
+          label="Title"
+          hint="The name people see, for example “Activities in Kenya 2026”."
+          {...field('human_readable_name')}
         />
-      ) : (
-        <p className="text-slate-700">
-          The dataset starts as private. An editor or admin of the organisation
-          decides when it becomes public.
-        </p>
-      )}
-      <div className="flex flex-wrap gap-3 pt-2">
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={mutation.isPending}
-        >
-          {mutation.isPending ? 'Adding…' : 'Add dataset'}
-        </button>
-        <Link href={`/orgs/${oid}/datasets`} className={buttonStyles.secondary}>
-          Cancel
-        </Link>
-      </div>
+        <TextField
+          label="Short name"
+          hint="Lowercase letters, digits, hyphens (-) and underscores (_) only. It must be unique in the registry and cannot be changed later."
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          {...field('short_name')}
+        />
+        <TextField
+          label="Source URL"
+          hint="The web address of the IATI XML file."
+          type="url"
+          inputMode="url"
+          {...field('url')}
+        />
+        <SelectField
+          label="File type"
+          options={fileTypeOptions}
+          {...field('file_type')}
+        />
+        <SelectField
+          label="Source type"
+          options={sourceTypeOptions}
+          emptyLabel="Not stated"
+          {...field('source_type')}
+        />
+        <SelectField
+          label="Licence"
+          options={licences}
+          emptyLabel="Not stated"
+          {...field('licence_id')}
+        />
+        {canSetVisibility ? (
+          <SelectField
+            label="Visibility"
+            hint="Private datasets are kept in the registry but not published."
+            options={visibilityOptions}
+            {...field('visibility')}
+          />
+        ) : (
+          <p className="text-slate-700">
+            The dataset starts as private. An editor or admin of the
+            organisation decides when it becomes public.
+          </p>
+        )}
+        <div className="flex flex-wrap gap-3 pt-2">
+          <button
+            type="submit"
+            className={buttonStyles.primary}
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? 'Adding…' : 'Add dataset'}
+          </button>
+          <Link
+            href={`/orgs/${oid}/datasets`}
+            className={buttonStyles.secondary}
+          >
+            Cancel
+          </Link>
+        </div>
+      </fieldset>
     </form>
   );
 }
@@ -213,6 +224,7 @@ export function EditDatasetForm({
   const viewerId = useViewerId();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const hydrated = useHydrated();
   const { metadata } = dataset;
   const form = useForm<DatasetUpdateInput, unknown, DatasetUpdate>({
     resolver: zodResolver(datasetUpdateSchema),
@@ -271,78 +283,83 @@ export function EditDatasetForm({
   return (
     <form
       noValidate
-      className="space-y-5"
       onSubmit={(event) =>
         void form.handleSubmit((values) => mutation.mutate(values))(event)
       }
     >
-      {mutation.isError && failure === 'stale' ? (
-        <Notice tone="error" title="Changed by someone else">
-          <p>
-            This dataset was changed by someone else while you were editing.
-            Reload to see the latest version; your changes on this page will be
-            lost.
-          </p>
-          <button
-            type="button"
-            className={`${buttonStyles.secondary} mt-3`}
-            onClick={() => router.refresh()}
-          >
-            Reload
-          </button>
-        </Notice>
-      ) : mutation.isError ? (
-        <FormFailure error={mutation.error} />
-      ) : null}
-      <FieldSummary count={Object.keys(form.formState.errors).length} />
-      <TextField label="Title" {...field('human_readable_name')} />
-      <TextField
-        label="Source URL"
-        hint="The web address of the IATI XML file."
-        type="url"
-        inputMode="url"
-        {...field('url')}
-      />
-      <SelectField
-        label="File type"
-        options={fileTypeOptions}
-        {...field('file_type')}
-      />
-      <SelectField
-        label="Source type"
-        options={sourceTypeOptions}
-        emptyLabel="Not stated"
-        {...field('source_type')}
-      />
-      <SelectField
-        label="Licence"
-        options={licences}
-        emptyLabel="Not stated"
-        {...field('licence_id')}
-      />
-      {canSetVisibility ? (
-        <SelectField
-          label="Visibility"
-          hint="Private datasets are kept in the registry but not published."
-          options={visibilityOptions}
-          {...field('visibility')}
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+        {mutation.isError && failure !== 'conflict' ? (
+          <FocusOnMount key={mutation.submittedAt}>
+            {failure === 'stale' ? (
+              <Notice tone="error" title="Changed by someone else">
+                <p>
+                  This dataset was changed by someone else while you were
+                  editing. Reload to see the latest version; your changes on
+                  this page will be lost.
+                </p>
+                <button
+                  type="button"
+                  className={`${buttonStyles.secondary} mt-3`}
+                  onClick={() => router.refresh()}
+                >
+                  Reload
+                </button>
+              </Notice>
+            ) : (
+              <FormFailure error={mutation.error} />
+            )}
+          </FocusOnMount>
+        ) : null}
+        <FieldSummary count={Object.keys(form.formState.errors).length} />
+        <TextField label="Title" {...field('human_readable_name')} />
+        <TextField
+          label="Source URL"
+          hint="The web address of the IATI XML file."
+          type="url"
+          inputMode="url"
+          {...field('url')}
         />
-      ) : null}
-      <div className="flex flex-wrap gap-3 pt-2">
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={mutation.isPending}
-        >
-          {mutation.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <Link
-          href={`/datasets/${dataset.id}`}
-          className={buttonStyles.secondary}
-        >
-          Cancel
-        </Link>
-      </div>
+        <SelectField
+          label="File type"
+          options={fileTypeOptions}
+          {...field('file_type')}
+        />
+        <SelectField
+          label="Source type"
+          options={sourceTypeOptions}
+          emptyLabel="Not stated"
+          {...field('source_type')}
+        />
+        <SelectField
+          label="Licence"
+          options={licences}
+          emptyLabel="Not stated"
+          {...field('licence_id')}
+        />
+        {canSetVisibility ? (
+          <SelectField
+            label="Visibility"
+            hint="Private datasets are kept in the registry but not published."
+            options={visibilityOptions}
+            {...field('visibility')}
+          />
+        ) : null}
+        <div className="flex flex-wrap gap-3 pt-2">
+          <button
+            type="submit"
+            className={buttonStyles.primary}
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? 'Saving…' : 'Save changes'}
+          </button>
+          <Link
+            href={`/datasets/${dataset.id}`}
+            className={buttonStyles.secondary}
+          >
+            Cancel
+          </Link>
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { BffError, buildQueryString, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
 import type { DatasetListPayload } from '@/lib/query/payloads';
 import { useViewerId } from '@/lib/query/query-provider';
+import { useHydrated } from '@/lib/query/use-hydrated';
 import { useDebouncedValue } from '@/lib/query/use-debounced-value';
 import { readPage, toSearchTerm, useUrlState } from '@/lib/query/use-url-state';
 import {
@@ -52,6 +53,7 @@ export function DatasetList({
   canCreate: boolean;
 }) {
   const viewerId = useViewerId();
+  const hydrated = useHydrated();
   const id = useId();
   const [url, setUrl] = useUrlState(URL_KEYS);
   const page = readPage(url.page);
@@ -105,6 +107,7 @@ export function DatasetList({
           <input
             id={`${id}-q`}
             type="search"
+            disabled={!hydrated}
             value={draft}
             maxLength={40}
             aria-describedby={`${id}-q-hint`}
@@ -116,6 +119,7 @@ export function DatasetList({
           </p>
         </div>
         <FilterSelect
+          disabled={!hydrated}
           id={`${id}-file-type`}
           label="File type"
           value={fileType}
@@ -124,6 +128,7 @@ export function DatasetList({
           onChange={(value) => setUrl({ file_type: value, page: null })}
         />
         <FilterSelect
+          disabled={!hydrated}
           id={`${id}-visibility`}
           label="Visibility"
           value={visibility}
@@ -132,6 +137,7 @@ export function DatasetList({
           onChange={(value) => setUrl({ visibility: value, page: null })}
         />
         <FilterSelect
+          disabled={!hydrated}
           id={`${id}-sort`}
           label="Sort by"
           value={sort}
@@ -181,10 +187,27 @@ export function DatasetList({
       {query.isSuccess && items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-400 bg-white p-6">
           {filtered ? (
-            <p>
-              No datasets match your search and filters. Change or clear them to
-              see more.
-            </p>
+            <>
+              <p>
+                No datasets match your search and filters. Change or clear them
+                to see more.
+              </p>
+              <button
+                type="button"
+                className={`${buttonStyles.secondary} mt-3`}
+                onClick={() => {
+                  setDraft('');
+                  setUrl({
+                    q: null,
+                    file_type: null,
+                    visibility: null,
+                    page: null,
+                  });
+                }}
+              >
+                Clear search and filters
+              </button>
+            </>
           ) : (
             <>
               <p className="font-semibold">
@@ -232,6 +255,7 @@ export function DatasetList({
 }
 
 function FilterSelect({
+  disabled,
   id,
   label,
   value,
@@ -239,6 +263,7 @@ function FilterSelect({
   allLabel,
   onChange,
 }: {
+  disabled: boolean;
   id: string;
   label: string;
   value: string;
@@ -254,6 +279,7 @@ function FilterSelect({
       <select
         id={id}
         value={value}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
         className="mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2"
       >

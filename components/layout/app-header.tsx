@@ -45,7 +45,7 @@ export function AppHeader({
 
 function UserName({ name }: { name: string }) {
   return (
-    <p className="max-w-28 truncate text-sm text-slate-700 sm:max-w-48">
+    <p className="max-w-48 truncate text-sm text-slate-700">
       <span className="sr-only">Signed in as </span>
       {name}
     </p>

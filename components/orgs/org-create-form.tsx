@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { useHydrated } from '@/lib/query/use-hydrated';
 import type { FieldPath } from 'react-hook-form';
 import { BffError, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
@@ -18,6 +19,7 @@ import type {
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { FocusOnMount } from '@/components/ui/focus-on-mount';
 import { Notice } from '@/components/ui/notice';
 import type { OrgFormOptions } from './org-edit-form';
 
@@ -25,6 +27,7 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
   const viewerId = useViewerId();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const hydrated = useHydrated();
   const form = useForm<ReportingOrgCreateInput, unknown, ReportingOrgCreate>({
     resolver: zodResolver(reportingOrgCreateSchema),
     defaultValues: {
@@ -80,83 +83,88 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
   return (
     <form
       noValidate
-      className="space-y-5"
       onSubmit={(event) =>
         void form.handleSubmit((values) => mutation.mutate(values))(event)
       }
     >
-      {mutation.isError && failure !== 'conflict' ? (
-        <FailureNotice failure={failure} />
-      ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <Notice tone="error">
-          <p>Some fields need attention. The problems are shown under them.</p>
-        </Notice>
-      ) : null}
-      <TextField
-        label="Name"
-        autoComplete="organization"
-        {...field('human_readable_name')}
-      />
-      <TextField
-        label="Short name"
-        hint="Lowercase letters, digits, hyphens (-) and underscores (_) only. It cannot be changed later."
-        autoCapitalize="none"
-        autoComplete="off"
-        spellCheck={false}
-        {...field('short_name')}
-      />
-      <TextField
-        label="IATI organisation identifier"
-        hint="For example GB-COH-123456. It cannot be changed later."
-        {...field('organisation_identifier')}
-      />
-      <TextField
-        label="Contact e-mail"
-        type="email"
-        autoComplete="email"
-        {...field('contact_email')}
-      />
-      <SelectField
-        label="Organisation type"
-        options={options.organisationTypes}
-        emptyLabel="Not stated"
-        {...field('organisation_type')}
-      />
-      <SelectField
-        label="Headquarters country"
-        options={options.countries}
-        emptyLabel="Not stated"
-        {...field('hq_country')}
-      />
-      <SelectField
-        label="Default licence"
-        options={options.licences}
-        emptyLabel="Not stated"
-        {...field('default_licence_id')}
-      />
-      <TextField
-        label="Website"
-        type="url"
-        inputMode="url"
-        {...field('website')}
-      />
-      <p className="text-slate-700">
-        IATI Support reviews every new organisation before it can publish. You
-        become its admin straight away.
-      </p>
-      <div className="flex flex-wrap gap-3">
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={mutation.isPending}
-        >
-          {mutation.isPending ? 'Creating…' : 'Create organisation'}
-        </button>
-        <Link href="/orgs" className={buttonStyles.secondary}>
-          Cancel
-        </Link>
-      </div>
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+        {mutation.isError && failure !== 'conflict' ? (
+          <FocusOnMount key={mutation.submittedAt}>
+            <FailureNotice failure={failure} />
+          </FocusOnMount>
+        ) : null}
+        {Object.keys(errors).length > 0 ? (
+          <Notice tone="error">
+            <p>
+              Some fields need attention. The problems are shown under them.
+            </p>
+          </Notice>
+        ) : null}
+        <TextField
+          label="Name"
+          autoComplete="organization"
+          {...field('human_readable_name')}
+        />
+        <TextField
+          label="Short name"
+          hint="Lowercase letters, digits, hyphens (-) and underscores (_) only. It cannot be changed later."
+          autoCapitalize="none"
+          autoComplete="off"
+          spellCheck={false}
+          {...field('short_name')}
+        />
+        <TextField
+          label="IATI organisation identifier"
+          hint="For example GB-COH-123456. It cannot be changed later."
+          {...field('organisation_identifier')}
+        />
+        <TextField
+          label="Contact e-mail"
+          type="email"
+          autoComplete="email"
+          {...field('contact_email')}
+        />
+        <SelectField
+          label="Organisation type"
+          options={options.organisationTypes}
+          emptyLabel="Not stated"
+          {...field('organisation_type')}
+        />
+        <SelectField
+          label="Headquarters country"
+          options={options.countries}
+          emptyLabel="Not stated"
+          {...field('hq_country')}
+        />
+        <SelectField
+          label="Default licence"
+          options={options.licences}
+          emptyLabel="Not stated"
+          {...field('default_licence_id')}
+        />
+        <TextField
+          label="Website"
+          type="url"
+          inputMode="url"
+          {...field('website')}
+        />
+        <p className="text-slate-700">
+          IATI Support reviews every new organisation before it can publish. You
+          become its admin straight away.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <button
+            type="submit"
+            className={buttonStyles.primary}
+            disabled={mutation.isPending}
+          >
+            {mutation.isPending ? 'Creating…' : 'Create organisation'}
+          </button>
+          <Link href="/orgs" className={buttonStyles.secondary}>
+            Cancel
+          </Link>
+        </div>
+      </fieldset>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { useHydrated } from '@/lib/query/use-hydrated';
 import type { FieldPath } from 'react-hook-form';
 import { BffError, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
@@ -20,6 +21,7 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { SelectOption } from '@/components/ui/fields';
+import { FocusOnMount } from '@/components/ui/focus-on-mount';
 import { Notice } from '@/components/ui/notice';
 
 export type OrgFormOptions = {
@@ -74,6 +76,7 @@ export function OrgEditForm({
   const viewerId = useViewerId();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const hydrated = useHydrated();
 
   const form = useForm<ReportingOrgUpdateInput, unknown, ReportingOrgUpdate>({
     resolver: zodResolver(reportingOrgUpdateSchema),
@@ -125,133 +128,140 @@ export function OrgEditForm({
       onSubmit={(event) =>
         void form.handleSubmit((values) => mutation.mutate(values))(event)
       }
-      className="space-y-8"
     >
-      {mutation.isError && failure === 'stale' ? (
-        <Notice tone="error" title="Changed by someone else">
-          <p>
-            This organisation was changed by someone else while you were
-            editing. Reload to see the latest version; your changes on this page
-            will be lost.
-          </p>
+      <fieldset disabled={!hydrated} className="min-w-0 space-y-8">
+        {mutation.isError ? (
+          <FocusOnMount key={mutation.submittedAt}>
+            {failure === 'stale' ? (
+              <Notice tone="error" title="Changed by someone else">
+                <p>
+                  This organisation was changed by someone else while you were
+                  editing. Reload to see the latest version; your changes on
+                  this page will be lost.
+                </p>
+                <button
+                  type="button"
+                  className={`${buttonStyles.secondary} mt-3`}
+                  onClick={() => router.refresh()}
+                >
+                  Reload
+                </button>
+              </Notice>
+            ) : (
+              <FailureNotice failure={failure} />
+            )}
+          </FocusOnMount>
+        ) : null}
+        {Object.keys(errors).length > 0 ? (
+          <Notice tone="error">
+            <p>
+              Some fields need attention. The problems are shown under them.
+            </p>
+          </Notice>
+        ) : null}
+
+        <fieldset className="space-y-5">
+          <legend className="mb-2 text-xl font-bold">
+            About the organisation
+          </legend>
+          <TextField
+            label="Name"
+            autoComplete="organization"
+            {...field('human_readable_name')}
+          />
+          <SelectField
+            label="Organisation type"
+            options={options.organisationTypes}
+            emptyLabel="Not stated"
+            {...field('organisation_type')}
+          />
+          <SelectField
+            label="Headquarters country"
+            options={options.countries}
+            emptyLabel="Not stated"
+            {...field('hq_country')}
+          />
+          <SelectField
+            label="Region"
+            hint="Only for organisations that report for a whole region."
+            options={options.regions}
+            emptyLabel="Not stated"
+            {...field('region')}
+          />
+          <SelectField
+            label="Reporting source type"
+            options={options.sourceTypes}
+            emptyLabel="Not stated"
+            {...field('reporting_source_type')}
+          />
+          <SelectField
+            label="Default licence"
+            hint="The licence new datasets start with."
+            options={options.licences}
+            emptyLabel="Not stated"
+            {...field('default_licence_id')}
+          />
+          <TextAreaField label="Description" {...field('description')} />
+        </fieldset>
+
+        <fieldset className="space-y-5">
+          <legend className="mb-2 text-xl font-bold">Web addresses</legend>
+          <TextField
+            label="Website"
+            type="url"
+            inputMode="url"
+            {...field('website')}
+          />
+          <TextField
+            label="Data portal"
+            type="url"
+            inputMode="url"
+            {...field('data_portal_url')}
+          />
+          <TextField
+            label="Exclusions policy"
+            hint="Where you explain which data you do not publish, and why."
+            type="url"
+            inputMode="url"
+            {...field('exclusions_policy_url')}
+          />
+        </fieldset>
+
+        <fieldset className="space-y-5">
+          <legend className="mb-2 text-xl font-bold">Contact</legend>
+          <TextField
+            label="Contact e-mail"
+            type="email"
+            autoComplete="email"
+            {...field('contact_email')}
+          />
+          <TextField
+            label="Phone"
+            type="tel"
+            autoComplete="tel"
+            {...field('phone')}
+          />
+          <TextField label="Fax" type="tel" {...field('fax')} />
+          <TextAreaField
+            label="Address"
+            autoComplete="street-address"
+            {...field('address')}
+          />
+        </fieldset>
+
+        <div className="flex flex-wrap gap-3">
           <button
-            type="button"
-            className={`${buttonStyles.secondary} mt-3`}
-            onClick={() => router.refresh()}
+            type="submit"
+            className={buttonStyles.primary}
+            disabled={mutation.isPending}
           >
-            Reload
+            {mutation.isPending ? 'Saving…' : 'Save changes'}
           </button>
-        </Notice>
-      ) : mutation.isError ? (
-        <FailureNotice failure={failure} />
-      ) : null}
-      {Object.keys(errors).length > 0 ? (
-        <Notice tone="error">
-          <p>Some fields need attention. The problems are shown under them.</p>
-        </Notice>
-      ) : null}
-
-      <fieldset className="space-y-5">
-        <legend className="mb-2 text-xl font-bold">
-          About the organisation
-        </legend>
-        <TextField
-          label="Name"
-          autoComplete="organization"
-          {...field('human_readable_name')}
-        />
-        <SelectField
-          label="Organisation type"
-          options={options.organisationTypes}
-          emptyLabel="Not stated"
-          {...field('organisation_type')}
-        />
-        <SelectField
-          label="Headquarters country"
-          options={options.countries}
-          emptyLabel="Not stated"
-          {...field('hq_country')}
-        />
-        <SelectField
-          label="Region"
-          hint="Only for organisations that report for a whole region."
-          options={options.regions}
-          emptyLabel="Not stated"
-          {...field('region')}
-        />
-        <SelectField
-          label="Reporting source type"
-          options={options.sourceTypes}
-          emptyLabel="Not stated"
-          {...field('reporting_source_type')}
-        />
-        <SelectField
-          label="Default licence"
-          hint="The licence new datasets start with."
-          options={options.licences}
-          emptyLabel="Not stated"
-          {...field('default_licence_id')}
-        />
-        <TextAreaField label="Description" {...field('description')} />
+          <Link href={`/orgs/${oid}`} className={buttonStyles.secondary}>
+            Cancel
+          </Link>
+        </div>
       </fieldset>
-
-      <fieldset className="space-y-5">
-        <legend className="mb-2 text-xl font-bold">Web addresses</legend>
-        <TextField
-          label="Website"
-          type="url"
-          inputMode="url"
-          {...field('website')}
-        />
-        <TextField
-          label="Data portal"
-          type="url"
-          inputMode="url"
-          {...field('data_portal_url')}
-        />
-        <TextField
-          label="Exclusions policy"
-          hint="Where you explain which data you do not publish, and why."
-          type="url"
-          inputMode="url"
-          {...field('exclusions_policy_url')}
-        />
-      </fieldset>
-
-      <fieldset className="space-y-5">
-        <legend className="mb-2 text-xl font-bold">Contact</legend>
-        <TextField
-          label="Contact e-mail"
-          type="email"
-          autoComplete="email"
-          {...field('contact_email')}
-        />
-        <TextField
-          label="Phone"
-          type="tel"
-          autoComplete="tel"
-          {...field('phone')}
-        />
-        <TextField label="Fax" type="tel" {...field('fax')} />
-        <TextAreaField
-          label="Address"
-          autoComplete="street-address"
-          {...field('address')}
-        />
-      </fieldset>
-
-      <div className="flex flex-wrap gap-3">
-        <button
-          type="submit"
-          className={buttonStyles.primary}
-          disabled={mutation.isPending}
-        >
-          {mutation.isPending ? 'Saving…' : 'Save changes'}
-        </button>
-        <Link href={`/orgs/${oid}`} className={buttonStyles.secondary}>
-          Cancel
-        </Link>
-      </div>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { buildQueryString, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
 import type { OrgListPayload } from '@/lib/query/payloads';
 import { useViewerId } from '@/lib/query/query-provider';
+import { useHydrated } from '@/lib/query/use-hydrated';
 import { useDebouncedValue } from '@/lib/query/use-debounced-value';
 import { readPage, toSearchTerm, useUrlState } from '@/lib/query/use-url-state';
 import type { OrgRelation } from '@/lib/ryd/schemas';
@@ -25,6 +26,7 @@ const URL_KEYS = ['q', 'page'] as const;
  */
 export function OrgList({ scope }: { scope: 'mine' | 'all' }) {
   const viewerId = useViewerId();
+  const hydrated = useHydrated();
   const searchId = useId();
   const [url, setUrl] = useUrlState(URL_KEYS);
   const page = readPage(url.page);
@@ -80,6 +82,7 @@ export function OrgList({ scope }: { scope: 'mine' | 'all' }) {
           <input
             id={searchId}
             type="search"
+            disabled={!hydrated}
             value={draft}
             maxLength={40}
             aria-describedby={`${searchId}-hint`}

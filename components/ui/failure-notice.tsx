@@ -1,7 +1,9 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { FAILURE_MESSAGES } from '@/lib/query/failures';
 import type { Failure } from '@/lib/query/failures';
 import { Notice } from './notice';
+import { SignInAgainLink } from './sign-in-again-link';
 
 const titles: Record<Failure, string> = {
   validation: 'The request was not accepted',
@@ -26,9 +28,9 @@ export function FailureNotice({
       <p>{FAILURE_MESSAGES[failure]}</p>
       {failure === 'unauthenticated' ? (
         <p className="mt-2">
-          <Link href="/" className="font-semibold underline">
-            Sign in
-          </Link>
+          <Suspense fallback={null}>
+            <SignInAgainLink />
+          </Suspense>
         </p>
       ) : null}
       {failure === 'forbidden' && !action ? (

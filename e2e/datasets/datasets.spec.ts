@@ -32,8 +32,9 @@ async function createDatasetInRyd(
   return reply.body!.data;
 }
 
+/** Reads back as the superadmin, who sees 404 for a deleted dataset. */
 async function readDataset(did: string) {
-  return callRydAs<DatasetRead>('admin', 'GET', `/datasets/${did}`);
+  return callRydAs<DatasetRead>('superadmin', 'GET', `/datasets/${did}`);
 }
 
 async function fillNewDataset(
@@ -231,7 +232,7 @@ test.describe('editor', () => {
     expect(patch.status).toBe(200);
 
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect(page.getByRole('alert')).toContainText(
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
       'This dataset was changed by someone else while you were editing.',
     );
     await page.getByRole('button', { name: 'Reload' }).click();
@@ -336,7 +337,9 @@ test.describe('pending', () => {
   }) => {
     await page.goto(`/orgs/${sahel.id}/datasets`);
 
-    await expect(page.getByRole('alert')).toContainText('does not allow this');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
+      'does not allow this',
+    );
     await expect(page.getByRole('link', { name: 'Add a dataset' })).toHaveCount(
       0,
     );

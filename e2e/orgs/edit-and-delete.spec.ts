@@ -114,7 +114,7 @@ test.describe('admin', () => {
     expect(patch.status).toBe(200);
 
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect(page.getByRole('alert')).toContainText(
+    await expect(page.getByRole('main').getByRole('alert')).toContainText(
       'This organisation was changed by someone else while you were editing',
     );
     await page.getByRole('button', { name: 'Reload' }).click();

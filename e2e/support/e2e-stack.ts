@@ -12,6 +12,9 @@ import { PROJECT_DIR, RESULTS_DIR, type E2eEnv } from './env';
 /** Builds for e2e stacks live here, one folder per version of the sources. */
 export const E2E_DIST_DIR = '.next-e2e';
 
+/** Lets e2e tests rotate the identity service's signing key (SR-05). */
+export const E2E_IDENTITY_ADMIN_TOKEN = 'e2e-identity-admin-token-not-secret';
+
 /**
  * Short token lifetimes, so that refresh runs within a test run: an access
  * token lives a minute.
@@ -21,6 +24,7 @@ const E2E_SERVER_SETTINGS: Record<string, string> = {
   IDENTITY_ID_TOKEN_TTL: '120',
   IDENTITY_REFRESH_TOKEN_TTL: '3600',
   IDENTITY_SESSION_TTL: '3600',
+  IDENTITY_ADMIN_TOKEN: E2E_IDENTITY_ADMIN_TOKEN,
   SEED_DEMO: 'true',
   LOG_LEVEL: 'info',
 };

@@ -1,6 +1,10 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import {
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+} from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { BffError } from './bff-client';
@@ -15,8 +19,25 @@ export function useViewerId(): string {
   return viewer;
 }
 
+/**
+ * A read that finds the session ended (the refresh failed) sends the person
+ * to sign in once, returning to this page afterwards. Failed changes show
+ * their own message instead, so that nothing typed is lost without warning.
+ */
+function onQueryError(error: Error) {
+  if (!(error instanceof BffError) || error.failure !== 'unauthenticated') {
+    return;
+  }
+  const here = `${window.location.pathname}${window.location.search}`;
+  // A full load, not a client navigation: it drops every cached answer of
+  // the session that ended.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign(`/?callbackUrl=${encodeURIComponent(here)}`);
+}
+
 function createQueryClient() {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: onQueryError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

@@ -22,7 +22,12 @@ export function captureKey(method: string, path: string): string {
 }
 
 /** The response headers worth replaying (framing headers are recomputed). */
-const REPLAYED_HEADERS = ['content-type', 'etag', 'cache-control', 'x-request-id'];
+const REPLAYED_HEADERS = [
+  'content-type',
+  'etag',
+  'cache-control',
+  'x-request-id',
+];
 
 export async function captureResponse(
   request: { method: string; path: string },

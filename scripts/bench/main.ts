@@ -27,7 +27,12 @@ import { ensureNextBuild } from '../lib/next-build';
 import { startStack, type Stack } from '../stack';
 import { captureResponse, type CapturedResponse } from './captured';
 import { measureFirstLoadJs } from './first-load-js';
-import { measureLoad, median, type LoadFigure, type LoadSettings } from './load';
+import {
+  measureLoad,
+  median,
+  type LoadFigure,
+  type LoadSettings,
+} from './load';
 import { startMemorySampler } from './memory';
 import {
   formatReport,
@@ -49,7 +54,14 @@ const RESULTS_DIR = path.join(PROJECT_DIR, 'bench-results');
 const CONNECTIONS = [1, 20] as const;
 const JOIN_ORG_COUNT = 40;
 /** Routes whose first-load JavaScript is reported. */
-const JS_ROUTES = ['/', '/orgs', '/orgs/[oid]', '/orgs/[oid]/datasets', '/datasets/[did]/edit', '/orgs/[oid]/members'];
+const JS_ROUTES = [
+  '/',
+  '/orgs',
+  '/orgs/[oid]',
+  '/orgs/[oid]/datasets',
+  '/datasets/[did]/edit',
+  '/orgs/[oid]/members',
+];
 
 type Scenario = {
   key: string;
@@ -74,7 +86,8 @@ function readOptions() {
   });
   const number = (name: keyof typeof values) => {
     const value = Number(values[name]);
-    if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a number`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new Error(`--${name} must be a number`);
 
     return value;
   };
@@ -90,17 +103,27 @@ function readOptions() {
 }
 
 function step(message: string): void {
-  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+  process.stdout.write(
+    `[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`,
+  );
 }
 
-async function startBareServer(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/bare-server.ts', file], {
-    cwd: PROJECT_DIR,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function startBareServer(
+  file: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench/bare-server.ts', file],
+    {
+      cwd: PROJECT_DIR,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bare server exited with ${code}`)),
+    );
     lines.on('line', (line) => {
       const match = /^listening (\d+)$/.exec(line);
       if (match?.[1]) resolve(Number(match[1]));
@@ -119,7 +142,9 @@ async function main(): Promise<void> {
   const stamp = startedAt.replace(/[:.]/g, '-');
   const logFile = path.join(RESULTS_DIR, `${stamp}-${options.label}.log`);
   const log = createWriteStream(logFile);
-  step(`log: ${path.relative(PROJECT_DIR, logFile)}; load average ${loadAvgStart.join(' / ')}`);
+  step(
+    `log: ${path.relative(PROJECT_DIR, logFile)}; load average ${loadAvgStart.join(' / ')}`,
+  );
 
   step(`building the web app (production, ${DIST_DIR}) unless current`);
   const build = await ensureNextBuild({
@@ -128,13 +153,23 @@ async function main(): Promise<void> {
     output: log,
     env: getChildEnv(),
   });
-  step(build.built ? `built in ${(build.durationMs / 1000).toFixed(0)} s` : 'build is current');
+  step(
+    build.built
+      ? `built in ${(build.durationMs / 1000).toFixed(0)} s`
+      : 'build is current',
+  );
 
-  step('importing the Registry export into a fresh data folder (npm run import)');
+  step(
+    'importing the Registry export into a fresh data folder (npm run import)',
+  );
   const data = await prepareData({ joinOrgCount: JOIN_ORG_COUNT, log });
   step(`imported in ${data.importSeconds.toFixed(1)} s into ${data.dataDir}`);
 
-  const ports = { web: options.portBase, identity: options.portBase + 1, ryd: options.portBase + 2 };
+  const ports = {
+    web: options.portBase,
+    identity: options.portBase + 1,
+    ryd: options.portBase + 2,
+  };
   let stack: Stack | undefined;
   let bare: ChildProcess | undefined;
   try {
@@ -157,7 +192,9 @@ async function main(): Promise<void> {
       readyTimeoutMs: 180_000,
     });
     const sampler = startMemorySampler(
-      Object.fromEntries(stack.services.map((service) => [service.name, service.pid])),
+      Object.fromEntries(
+        stack.services.map((service) => [service.name, service.pid]),
+      ),
     );
     const appUrl = stack.urls.app;
     const identityUrl = stack.urls.identity;
@@ -166,16 +203,23 @@ async function main(): Promise<void> {
 
     step('signing in personas at the identity service for RYD tokens');
     const tokenOf = async (persona: 'superadmin' | 'admin' | 'newcomer') =>
-      (await getRydTokens(persona, { stack: { appUrl, identityUrl } })).accessToken;
+      (await getRydTokens(persona, { stack: { appUrl, identityUrl } }))
+        .accessToken;
     const tokens = {
       superadmin: await tokenOf('superadmin'),
       admin: await tokenOf('admin'),
       newcomer: await tokenOf('newcomer'),
     };
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-    const getJson = async <T>(token: string, pathAndQuery: string): Promise<T> => {
-      const response = await fetch(`${api}${pathAndQuery}`, { headers: auth(token) });
-      if (!response.ok) throw new Error(`GET ${pathAndQuery}: HTTP ${response.status}`);
+    const getJson = async <T>(
+      token: string,
+      pathAndQuery: string,
+    ): Promise<T> => {
+      const response = await fetch(`${api}${pathAndQuery}`, {
+        headers: auth(token),
+      });
+      if (!response.ok)
+        throw new Error(`GET ${pathAndQuery}: HTTP ${response.status}`);
 
       return (await response.json()) as T;
     };
@@ -190,11 +234,15 @@ async function main(): Promise<void> {
     if (!largeOrg) throw new Error(`${LARGE_ORG} is not in the imported data`);
     const oid = largeOrg.id;
     const firstDatasets = (
-      await getJson<Page<{ id: string }>>(tokens.admin, `/reporting-orgs/${oid}/datasets?page_size=2`)
+      await getJson<Page<{ id: string }>>(
+        tokens.admin,
+        `/reporting-orgs/${oid}/datasets?page_size=2`,
+      )
     ).data;
     const readDid = firstDatasets[0]?.id;
     const patchDid = firstDatasets[1]?.id;
-    if (!readDid || !patchDid) throw new Error(`${LARGE_ORG} has fewer than two datasets`);
+    if (!readDid || !patchDid)
+      throw new Error(`${LARGE_ORG} has fewer than two datasets`);
     const joinOrgIds: string[] = [];
     for (const shortName of data.joinOrgs) {
       const found = (
@@ -206,9 +254,11 @@ async function main(): Promise<void> {
       if (found) joinOrgIds.push(found.id);
     }
 
-    const get = (pathAndQuery: string, token: string): Scenario['requests'] => () => [
-      { method: 'GET', path: `/api/v1${pathAndQuery}`, headers: auth(token) },
-    ];
+    const get =
+      (pathAndQuery: string, token: string): Scenario['requests'] =>
+      () => [
+        { method: 'GET', path: `/api/v1${pathAndQuery}`, headers: auth(token) },
+      ];
     const captureGet = (pathAndQuery: string, token: string) => async () => [
       await captureResponse(
         { method: 'GET', path: `/api/v1${pathAndQuery}` },
@@ -216,16 +266,22 @@ async function main(): Promise<void> {
       ),
     ];
     let patchCount = 0;
-    const patchBody = () => JSON.stringify({ human_readable_name: `Bench title ${(patchCount += 1)}` });
+    const patchBody = () =>
+      JSON.stringify({
+        human_readable_name: `Bench title ${(patchCount += 1)}`,
+      });
     const newcomerUid = personas.newcomer.uid;
     const joinPath = `/api/v1/users/${newcomerUid}/reporting-org`;
     const json = { 'content-type': 'application/json' };
     const resetJoins = async () => {
       for (const joinOid of joinOrgIds) {
-        const response = await fetch(`${api}/users/${newcomerUid}/reporting-org/${joinOid}`, {
-          method: 'DELETE',
-          headers: auth(tokens.superadmin),
-        });
+        const response = await fetch(
+          `${api}/users/${newcomerUid}/reporting-org/${joinOid}`,
+          {
+            method: 'DELETE',
+            headers: auth(tokens.superadmin),
+          },
+        );
         await response.arrayBuffer();
       }
     };
@@ -236,8 +292,14 @@ async function main(): Promise<void> {
         key: 'orgs-all',
         label: 'GET /reporting-orgs?all=yes&page_size=100 (superadmin)',
         kind: 'list',
-        requests: get('/reporting-orgs?page_size=100&all=yes', tokens.superadmin),
-        capture: captureGet('/reporting-orgs?page_size=100&all=yes', tokens.superadmin),
+        requests: get(
+          '/reporting-orgs?page_size=100&all=yes',
+          tokens.superadmin,
+        ),
+        capture: captureGet(
+          '/reporting-orgs?page_size=100&all=yes',
+          tokens.superadmin,
+        ),
       },
       {
         key: 'org-datasets',
@@ -285,7 +347,8 @@ async function main(): Promise<void> {
       },
       {
         key: 'join-role',
-        label: 'join request + role change + removal (POST, PUT, DELETE; per request)',
+        label:
+          'join request + role change + removal (POST, PUT, DELETE; per request)',
         kind: 'write',
         // Each connection takes a free organisation for one POST-PUT-DELETE
         // cycle and hands it back after the DELETE, so no two connections
@@ -303,7 +366,10 @@ async function main(): Promise<void> {
               setupRequest: (request, context) => {
                 context.oid = free.shift();
 
-                return { ...request, body: JSON.stringify({ oid: context.oid }) };
+                return {
+                  ...request,
+                  body: JSON.stringify({ oid: context.oid }),
+                };
               },
             },
             {
@@ -318,7 +384,10 @@ async function main(): Promise<void> {
             {
               method: 'DELETE',
               headers: auth(tokens.superadmin),
-              setupRequest: (request, context) => ({ ...request, path: memberPath(context) }),
+              setupRequest: (request, context) => ({
+                ...request,
+                path: memberPath(context),
+              }),
               onResponse: (_status, _body, context) => {
                 if (typeof context.oid === 'string') free.push(context.oid);
               },
@@ -328,7 +397,12 @@ async function main(): Promise<void> {
         afterRound: resetJoins,
         capture: async () => {
           const joinOid = joinOrgIds[0];
-          const send = (method: string, pathAndQuery: string, token: string, body?: unknown) =>
+          const send = (
+            method: string,
+            pathAndQuery: string,
+            token: string,
+            body?: unknown,
+          ) =>
             fetch(`${rydOrigin}${pathAndQuery}`, {
               method,
               headers: { ...auth(token), ...(body ? json : {}) },
@@ -341,7 +415,9 @@ async function main(): Promise<void> {
             ),
             await captureResponse(
               { method: 'PUT', path: `${joinPath}/${joinOid}` },
-              await send('PUT', `${joinPath}/${joinOid}`, tokens.superadmin, { role: 'editor' }),
+              await send('PUT', `${joinPath}/${joinOid}`, tokens.superadmin, {
+                role: 'editor',
+              }),
             ),
             await captureResponse(
               { method: 'DELETE', path: `${joinPath}/${joinOid}` },
@@ -360,7 +436,9 @@ async function main(): Promise<void> {
       const responses = await scenario.capture();
       for (const response of responses) {
         if (response.status < 200 || response.status >= 300) {
-          throw new Error(`${response.method} ${response.path} answered ${response.status} while capturing`);
+          throw new Error(
+            `${response.method} ${response.path} answered ${response.status} while capturing`,
+          );
         }
       }
       captured.push(...responses);
@@ -378,7 +456,9 @@ async function main(): Promise<void> {
     const apiRows: ApiRow[] = [];
     for (const scenario of scenarios) {
       for (const connections of CONNECTIONS) {
-        step(`RYD ${scenario.key} at ${connections} connection(s); load ${loadAvg()[0]}`);
+        step(
+          `RYD ${scenario.key} at ${connections} connection(s); load ${loadAvg()[0]}`,
+        );
         const ours = await measureLoad(
           { url: rydOrigin, connections, requests: scenario.requests() },
           { ...settings, afterRound: scenario.afterRound },
@@ -387,7 +467,12 @@ async function main(): Promise<void> {
           { url: bareServer.url, connections, requests: scenario.requests() },
           settings,
         );
-        const { target, verdict } = judgeApi(scenario, connections, ours, bareFigure);
+        const { target, verdict } = judgeApi(
+          scenario,
+          connections,
+          ours,
+          bareFigure,
+        );
         apiRows.push({
           key: scenario.key,
           label: scenario.label,
@@ -401,12 +486,19 @@ async function main(): Promise<void> {
     }
 
     step('signing in to the web app for the page timings');
-    const session = await signInToWebApp({ appUrl, persona: 'admin', landingPath: '/orgs' });
+    const session = await signInToWebApp({
+      appUrl,
+      persona: 'admin',
+      landingPath: '/orgs',
+    });
     if (session.landingStatus !== 200) {
-      notes.push(`The signed-in /orgs page answered HTTP ${session.landingStatus}.`);
+      notes.push(
+        `The signed-in /orgs page answered HTTP ${session.landingStatus}.`,
+      );
     }
     const cookie = session.jar.header(appUrl);
-    const staticChunk = (await readRootMainFile(build.distDir)) ?? '/favicon.ico';
+    const staticChunk =
+      (await readRootMainFile(build.distDir)) ?? '/favicon.ico';
     const pagePlans = [
       { label: 'organisations', path: '/orgs', target: true },
       { label: 'datasets', path: `/orgs/${oid}/datasets`, target: true },
@@ -423,7 +515,10 @@ async function main(): Promise<void> {
         },
         settings,
       );
-      const met = figure.ok > 0 && figure.failed === 0 && figure.p50 <= TARGETS.pageMedianMs;
+      const met =
+        figure.ok > 0 &&
+        figure.failed === 0 &&
+        figure.p50 <= TARGETS.pageMedianMs;
       pageRows.push({
         label: plan.label,
         path: plan.path,
@@ -438,17 +533,28 @@ async function main(): Promise<void> {
     // One unmeasured run first: the first sign-in also compiles the routes.
     for (let run = 0; run <= options.signIns; run += 1) {
       const started = performance.now();
-      const result = await signInToWebApp({ appUrl, persona: 'admin', landingPath: '/orgs' });
+      const result = await signInToWebApp({
+        appUrl,
+        persona: 'admin',
+        landingPath: '/orgs',
+      });
       const elapsed = performance.now() - started;
-      if (result.landingStatus !== 200) throw new Error(`sign-in landed with HTTP ${result.landingStatus}`);
+      if (result.landingStatus !== 200)
+        throw new Error(`sign-in landed with HTTP ${result.landingStatus}`);
       if (run > 0) signInRuns.push(elapsed);
     }
 
     const firstLoadJs: JsRow[] = [];
     for (const route of JS_ROUTES) {
       try {
-        const figure = measureFirstLoadJs(path.join(PROJECT_DIR, build.distDir), route);
-        firstLoadJs.push({ ...figure, verdict: verdictOf(figure.gzipBytes <= TARGETS.firstLoadJsBytes) });
+        const figure = measureFirstLoadJs(
+          path.join(PROJECT_DIR, build.distDir),
+          route,
+        );
+        firstLoadJs.push({
+          ...figure,
+          verdict: verdictOf(figure.gzipBytes <= TARGETS.firstLoadJsBytes),
+        });
       } catch (error) {
         notes.push(`First-load JS of ${route}: ${(error as Error).message}`);
       }
@@ -480,7 +586,8 @@ async function main(): Promise<void> {
       firstLoadJs,
       memory,
       signIn: {
-        method: 'fetch-based: next-auth sign-in, identity log-in and consent forms, callback, then GET /orgs',
+        method:
+          'fetch-based: next-auth sign-in, identity log-in and consent forms, callback, then GET /orgs',
         runs: signInRuns,
         medianMs: median(signInRuns),
       },
@@ -490,7 +597,10 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${text}\n`);
     const resultFile = path.join(RESULTS_DIR, `${stamp}-${options.label}.json`);
     await fs.writeFile(resultFile, `${JSON.stringify(report, null, 2)}\n`);
-    await fs.writeFile(path.join(RESULTS_DIR, `${stamp}-${options.label}.txt`), `${text}\n`);
+    await fs.writeFile(
+      path.join(RESULTS_DIR, `${stamp}-${options.label}.txt`),
+      `${text}\n`,
+    );
     step(`figures written to ${path.relative(PROJECT_DIR, resultFile)}`);
   } finally {
     bare?.kill('SIGTERM');
@@ -521,7 +631,9 @@ function judgeApi(
     return {
       target: `p95 <= ${TARGETS.listP95Ms} ms, >= 1/3 bare req/s`,
       verdict: verdictOf(
-        healthy && ours.p95 <= TARGETS.listP95Ms && ours.rps >= bare.rps * TARGETS.listRpsShareOfBare,
+        healthy &&
+          ours.p95 <= TARGETS.listP95Ms &&
+          ours.rps >= bare.rps * TARGETS.listRpsShareOfBare,
       ),
     };
   }
@@ -532,7 +644,10 @@ function judgeApi(
 /** A JavaScript chunk every page loads: a static file the server sends as is. */
 async function readRootMainFile(distDir: string): Promise<string | undefined> {
   const manifest = JSON.parse(
-    await fs.readFile(path.join(PROJECT_DIR, distDir, 'build-manifest.json'), 'utf8'),
+    await fs.readFile(
+      path.join(PROJECT_DIR, distDir, 'build-manifest.json'),
+      'utf8',
+    ),
   ) as { rootMainFiles?: string[] };
   const file = manifest.rootMainFiles?.[0];
 
@@ -540,6 +655,8 @@ async function readRootMainFile(distDir: string): Promise<string | undefined> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -57,9 +57,16 @@ export function startMemorySampler(
   const sample = () => {
     for (const [name, pid] of Object.entries(roots)) {
       const tree = listTree(pid);
-      const rssKb = tree.reduce((sum, id) => sum + readStatusKb(id, 'VmRSS'), 0);
+      const rssKb = tree.reduce(
+        (sum, id) => sum + readStatusKb(id, 'VmRSS'),
+        0,
+      );
       const hwmKb = Math.max(...tree.map((id) => readStatusKb(id, 'VmHWM')));
-      const peak = peaks[name] ?? { treeRssMb: 0, largestHwmMb: 0, processes: 0 };
+      const peak = peaks[name] ?? {
+        treeRssMb: 0,
+        largestHwmMb: 0,
+        processes: 0,
+      };
       peaks[name] = {
         treeRssMb: Math.max(peak.treeRssMb, rssKb / 1024),
         largestHwmMb: Math.max(peak.largestHwmMb, hwmKb / 1024),

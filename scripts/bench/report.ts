@@ -82,7 +82,8 @@ export function loadAvg(): number[] {
 
 const ms = (value: number) =>
   Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a';
-const rps = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a');
+const rps = (value: number) =>
+  Number.isFinite(value) ? value.toFixed(0) : 'n/a';
 const ratio = (value: number) =>
   Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a';
 
@@ -93,13 +94,17 @@ function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) =>
     cells
       .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+        column === 0
+          ? cell.padEnd(widths[column] ?? 0)
+          : cell.padStart(widths[column] ?? 0),
       )
       .join('  ');
 
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join(
-    '\n',
-  );
+  return [
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 export function formatReport(report: BenchReport): string {
@@ -119,7 +124,20 @@ export function formatReport(report: BenchReport): string {
   );
   parts.push(
     table(
-      ['request', 'conn', 'req/s', 'p50 ms', 'p95 ms', 'bare req/s', 'bare p95', 'req/s ours/bare', 'p95 ours/bare', 'failed', 'target', 'verdict'],
+      [
+        'request',
+        'conn',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'bare req/s',
+        'bare p95',
+        'req/s ours/bare',
+        'p95 ours/bare',
+        'failed',
+        'target',
+        'verdict',
+      ],
       report.api.map((row) => [
         row.label,
         String(row.connections),
@@ -164,7 +182,14 @@ export function formatReport(report: BenchReport): string {
     '',
     'Peak memory per process tree with the full export loaded (sampled every 250 ms)',
     table(
-      ['process', 'peak RSS MB', 'largest VmHWM MB', 'processes', 'target', 'verdict'],
+      [
+        'process',
+        'peak RSS MB',
+        'largest VmHWM MB',
+        'processes',
+        'target',
+        'verdict',
+      ],
       report.memory.map((row) => [
         row.name,
         (row.peak.treeRssMb * 1.048576).toFixed(0),
@@ -179,7 +204,8 @@ export function formatReport(report: BenchReport): string {
       ? `Sign-in to first page (${report.signIn.method}): median ${ms(report.signIn.medianMs)} ms over ${report.signIn.runs.length} runs (${report.signIn.runs.map((run) => run.toFixed(0)).join(', ')})`
       : 'Sign-in to first page: not measured',
   );
-  if (report.notes.length > 0) parts.push('', 'Notes:', ...report.notes.map((note) => `- ${note}`));
+  if (report.notes.length > 0)
+    parts.push('', 'Notes:', ...report.notes.map((note) => `- ${note}`));
 
   return parts.join('\n');
 }

@@ -9,10 +9,7 @@ import { asc, isNull } from 'drizzle-orm';
 import { personas } from '@/lib/demo/personas';
 import { openDb } from '@/services/ryd/src/db/client';
 import { reportingOrgs } from '@/services/ryd/src/db/schema';
-import {
-  grantOrgRole,
-  grantSuperadmin,
-} from '@/services/ryd/src/import/grant';
+import { grantOrgRole, grantSuperadmin } from '@/services/ryd/src/import/grant';
 
 import { getChildEnv } from '../lib/env';
 
@@ -34,7 +31,10 @@ function run(
   log: Writable,
 ): Promise<void> {
   log.write(`$ ${command} ${args.join(' ')}\n`);
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
 
@@ -42,7 +42,8 @@ function run(
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
+      else
+        reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
     });
   });
 }
@@ -63,14 +64,23 @@ export async function prepareData(options: {
   // The import goes into the fresh folder, never into a configured database.
   delete env.DATABASE_URL;
   const started = performance.now();
-  await run('npm', ['run', 'import', '--', REGISTRY_EXPORT_DIR], env, options.log);
+  await run(
+    'npm',
+    ['run', 'import', '--', REGISTRY_EXPORT_DIR],
+    env,
+    options.log,
+  );
   const importSeconds = (performance.now() - started) / 1000;
 
   const opened = await openDb({ dataDir: path.join(dataDir, 'ryd') });
   try {
     const { superadmin, admin, contributor } = personas;
     await grantSuperadmin(opened.db, {
-      user: { uid: superadmin.uid, email: superadmin.email, name: superadmin.name },
+      user: {
+        uid: superadmin.uid,
+        email: superadmin.email,
+        name: superadmin.name,
+      },
     });
     await grantOrgRole(opened.db, {
       user: { uid: admin.uid, email: admin.email, name: admin.name },

@@ -9,7 +9,9 @@ export class CookieJar {
   header(url: string): string {
     const jar = this.byOrigin.get(new URL(url).origin);
 
-    return jar ? [...jar].map(([name, value]) => `${name}=${value}`).join('; ') : '';
+    return jar
+      ? [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
+      : '';
   }
 
   store(url: string, response: Response): void {

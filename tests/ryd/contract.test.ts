@@ -15,6 +15,7 @@ import {
   discoverableOrgListSchema,
   errorEnvelopeSchema,
   licenceListSchema,
+  MAX_DESCRIPTION,
   orgRelationListSchema,
   orgRelationResponseSchema,
   orgUserListSchema,
@@ -247,7 +248,7 @@ describe('bad input never becomes a 500', () => {
 
   it.each([
     ['a wrong type', { description: 42 }],
-    ['a huge string', { description: 'x'.repeat(2001) }],
+    ['a huge string', { description: 'x'.repeat(MAX_DESCRIPTION + 1) }],
     ['an array body', [1, 2]],
     ['a null body', null],
   ])('PATCH with %s -> 400', async (_, body) => {

@@ -5,7 +5,7 @@ import { ContinueCard } from '@/components/datasets/continue-card';
 import { OrgList } from '@/components/orgs/org-list';
 import { ProviderAdminOrgs } from '@/components/tools/provider-admin-orgs';
 import { buttonStyles } from '@/components/ui/button-styles';
-import { Notice } from '@/components/ui/notice';
+import { FlashStatus } from '@/components/ui/flash-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { requireSession } from '@/lib/server/auth';
@@ -39,11 +39,7 @@ export default async function MyOrgsPage({
         }
       />
       {deleted === 'org' ? (
-        <div className="mb-6">
-          <Notice tone="success">
-            The organisation and its datasets were deleted.
-          </Notice>
-        </div>
+        <FlashStatus message="The organisation and its datasets were deleted." />
       ) : null}
       <Suspense fallback={null}>
         <ContinueCard session={session} />

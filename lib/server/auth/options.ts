@@ -2,11 +2,13 @@ import 'server-only';
 import { decodeJwt, type JWTPayload } from 'jose';
 import type { AuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { custom, errors as oidcErrors } from 'openid-client';
 import { z } from 'zod';
 import { env } from '@/lib/server/env';
 import { logger } from '@/lib/server/logger';
 import { authCookies, useSecureCookies } from './cookies';
 import {
+  CLOCK_TOLERANCE_SECONDS,
   clientForProvider,
   getClientCredentials,
   PROVIDER_IDS,
@@ -21,6 +23,7 @@ const log = logger.child({ component: 'auth' });
 const idClaimsSchema = z.object({
   iss: z.string(),
   sub: z.string().min(1),
+  iat: z.number(),
   sid: z.string().optional(),
   name: z.string().optional(),
   email: z.string().optional(),
@@ -29,6 +32,29 @@ const idClaimsSchema = z.object({
   iatiRegistryId: z.string().optional(),
 });
 type IdClaims = z.infer<typeof idClaimsSchema>;
+
+/**
+ * How far back an ID token fresh from the code exchange may be dated: the
+ * clock tolerance plus the exchange's own timeout.
+ */
+const ID_TOKEN_MAX_AGE_SECONDS = CLOCK_TOLERANCE_SECONDS + 10;
+
+/** Where a sign-in refused for a clock difference lands (SR-20). */
+const CLOCK_SKEW_ERROR = 'ClockSkew';
+
+/**
+ * Whether an ID token just issued in the code exchange is dated within the
+ * clock tolerance of now. openid-client checks `exp` and `nbf` only, so a
+ * provider clock far ahead, or far behind with a long token lifetime, would
+ * otherwise pass (SR-20).
+ */
+export function isIssuedNow(iat: number, now = Date.now() / 1000): boolean {
+  return iat <= now + CLOCK_TOLERANCE_SECONDS && iat >= now - ID_TOKEN_MAX_AGE_SECONDS;
+}
+
+function isClockError(error: unknown): boolean {
+  return error instanceof oidcErrors.RPError && typeof (error as { tolerance?: unknown }).tolerance === 'number';
+}
 
 function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
   const { clientId, clientSecret } = getClientCredentials(client);
@@ -43,6 +69,31 @@ function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
     authorization: { params: { scope: REQUESTED_SCOPES.join(' ') } },
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
+    token: {
+      // next-auth fixes openid-client's clock tolerance at 10 s; the code
+      // exchange runs here so the app's own tolerance applies (SR-20). The
+      // call is the one next-auth makes: state, PKCE, nonce and the ID
+      // token's signature and claims are all checked (SR-03, SR-04).
+      async request({ client, params, checks, provider }) {
+        // A second copy of openid-client would have its own symbol: the
+        // library's 10 s would then apply, stricter but worth knowing.
+        if (!Object.getOwnPropertySymbols(client).includes(custom.clock_tolerance)) {
+          log.warn({ event: 'signin.clock_tolerance_unset' }, 'clock tolerance not applied');
+        }
+        client[custom.clock_tolerance] = CLOCK_TOLERANCE_SECONDS;
+        try {
+          return { tokens: await client.callback(provider.callbackUrl, params, checks) };
+        } catch (error) {
+          if (isClockError(error)) {
+            log.warn(
+              { event: 'signin.clock_skew', reason: (error as Error).message },
+              'ID token refused: the provider clock differs from ours',
+            );
+          }
+          throw error;
+        }
+      },
+    },
     client: {
       token_endpoint_auth_method: 'client_secret_basic',
       id_token_signed_response_alg: 'RS256',
@@ -72,6 +123,14 @@ export const authOptions: AuthOptions = {
       const claims = idClaimsSchema.safeParse(profile);
       if (!account?.access_token || !claims.success) return false;
       if (claims.data.iss !== env.IDENTITY_ISSUER) return false;
+      if (!isIssuedNow(claims.data.iat)) {
+        log.warn(
+          { event: 'signin.clock_skew', sub: claims.data.sub, iat: claims.data.iat },
+          'ID token refused: the provider clock differs from ours',
+        );
+
+        return `${env.APP_URL}/?error=${CLOCK_SKEW_ERROR}`;
+      }
       try {
         const accessClaims = decodeJwt(account.access_token);
 

@@ -5,7 +5,7 @@ import { DatasetDetails } from '@/components/datasets/dataset-details';
 import { RoleBadge } from '@/components/orgs/role-label';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
-import { Notice } from '@/components/ui/notice';
+import { FlashStatus } from '@/components/ui/flash-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/ryd/permissions';
 import { requireSession } from '@/lib/server/auth';
@@ -79,11 +79,7 @@ export default async function DatasetPage({
           ) : null
         }
       />
-      {savedMessage ? (
-        <div className="mb-6">
-          <Notice tone="success">{savedMessage}</Notice>
-        </div>
-      ) : null}
+      {savedMessage ? <FlashStatus message={savedMessage} /> : null}
       <section
         aria-labelledby="dataset-details-heading"
         className="rounded-lg border border-slate-300 bg-white p-4 sm:p-6"

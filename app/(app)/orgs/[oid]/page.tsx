@@ -5,7 +5,7 @@ import { OrgDetails } from '@/components/orgs/org-details';
 import { RoleBadge } from '@/components/orgs/role-label';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
-import { Notice } from '@/components/ui/notice';
+import { FlashStatus } from '@/components/ui/flash-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasPermission } from '@/lib/ryd/permissions';
 import { orgMetadataSchema } from '@/lib/ryd/schemas';
@@ -119,9 +119,7 @@ export default async function OrgPage({
         }
       />
       {saved === 'org' ? (
-        <div className="mb-6">
-          <Notice tone="success">Your changes were saved.</Notice>
-        </div>
+        <FlashStatus message="Your changes were saved." />
       ) : null}
       <section
         aria-labelledby="org-details-heading"

@@ -87,6 +87,11 @@ const errorContent = {
   'application/json': { schema: errorEnvelopeSchema },
 };
 
+/** A documented error response: always the RYD error envelope. */
+export function errorResponse(description: string) {
+  return { description, content: errorContent };
+}
+
 const COMMON_ERRORS = {
   400: {
     description: 'Validation error or refused request',

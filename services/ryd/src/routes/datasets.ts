@@ -39,7 +39,7 @@ import { writeAudit } from '../lib/audit';
 import { assertVersionMatches, formatEtag, readIfMatch } from '../lib/http';
 import { withIdempotency } from '../lib/idempotency';
 import { toDatasetRead } from '../lib/mappers';
-import { rydRoute } from '../lib/route';
+import { errorResponse, rydRoute } from '../lib/route';
 import { isUniqueViolation } from '../lib/rows';
 import { ensureUser } from '../lib/users';
 import { findLiveOrg } from './reporting-orgs';
@@ -147,7 +147,7 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       },
       responses: {
         201: json(datasetResponseSchema, 'The new dataset'),
-        409: json(emptySuccessSchema, 'Short name in use'),
+        409: errorResponse('Short name in use'),
       },
     }),
     async (c) => {
@@ -274,8 +274,8 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       },
       responses: {
         200: json(datasetResponseSchema, 'The updated dataset'),
-        409: json(emptySuccessSchema, 'Short name in use'),
-        412: json(emptySuccessSchema, 'If-Match did not match'),
+        409: errorResponse('Short name in use'),
+        412: errorResponse('If-Match did not match'),
       },
     }),
     async (c) => {
@@ -425,7 +425,10 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       description: 'Its short name becomes free for reuse. Honours If-Match.',
       scopes: ['ryd', 'ryd:dataset:delete'],
       request: { params: didParams },
-      responses: { 200: json(emptySuccessSchema, 'Deleted') },
+      responses: {
+        200: json(emptySuccessSchema, 'Deleted'),
+        412: errorResponse('If-Match did not match'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal');

@@ -5,7 +5,7 @@ import { successBody } from '@/lib/ryd/errors';
 import { accessCheckSchema, licenceListSchema } from '@/lib/ryd/schemas';
 
 import type { AppDeps, AppEnv } from '../context';
-import { rydRoute } from '../lib/route';
+import { errorResponse, rydRoute } from '../lib/route';
 
 export function registerMiscRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
   // E23: no authentication, a bare array (no envelope), as the spec says.
@@ -19,6 +19,7 @@ export function registerMiscRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
           description: 'Every licence id the registry knows',
           content: { 'application/json': { schema: licenceListSchema } },
         },
+        500: errorResponse('Unexpected error'),
       },
     }),
     (c) => c.json([...deps.licences], 200),

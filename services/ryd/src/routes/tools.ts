@@ -18,7 +18,7 @@ import type { AppDeps, AppEnv } from '../context';
 import { toolAuthorisations, tools } from '../db/schema';
 import { getOrgAccess, orgNotFound, requirePermission } from '../lib/access';
 import { writeAudit } from '../lib/audit';
-import { rydRoute } from '../lib/route';
+import { errorResponse, rydRoute } from '../lib/route';
 import { findLiveOrg } from './reporting-orgs';
 
 const oidParams = z.object({ oid: uuidSchema });
@@ -101,7 +101,7 @@ export function registerToolRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       },
       responses: {
         201: json(emptySuccessSchema, 'Authorised'),
-        409: json(emptySuccessSchema, 'Already authorised'),
+        409: errorResponse('Already authorised'),
       },
     }),
     async (c) => {

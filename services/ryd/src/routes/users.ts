@@ -43,7 +43,7 @@ import {
   readIfMatch,
   toPage,
 } from '../lib/http';
-import { rydRoute } from '../lib/route';
+import { errorResponse, rydRoute } from '../lib/route';
 import { isUniqueViolation, queryRows } from '../lib/rows';
 import { ensureUser } from '../lib/users';
 import { findLiveOrg, listMemberOrgs } from './reporting-orgs';
@@ -311,7 +311,10 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
           content: { 'application/json': { schema: setRoleSchema } },
         },
       },
-      responses: { 200: json(emptySuccessSchema, 'Role set') },
+      responses: {
+        200: json(emptySuccessSchema, 'Role set'),
+        412: errorResponse('If-Match did not match'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal');
@@ -412,7 +415,10 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
         'Removes a member or rejects a join request. The last user and the last admin cannot be removed (400). Honours If-Match.',
       scopes: ['ryd', 'ryd:reporting_org:user:update'],
       request: { params: uidOidParams },
-      responses: { 200: json(emptySuccessSchema, 'Removed') },
+      responses: {
+        200: json(emptySuccessSchema, 'Removed'),
+        412: errorResponse('If-Match did not match'),
+      },
     }),
     async (c) => {
       const principal = c.get('principal');

@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import { DatasetList } from '@/components/datasets/dataset-list';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
-import { Notice } from '@/components/ui/notice';
+import { FlashStatus } from '@/components/ui/flash-status';
 import { PageHeader } from '@/components/ui/page-header';
 import { SkeletonRows } from '@/components/ui/skeleton';
 import { hasPermission } from '@/lib/ryd/permissions';
@@ -59,9 +59,7 @@ export default async function OrgDatasetsPage({
         }
       />
       {deleted === 'dataset' ? (
-        <div className="mb-6">
-          <Notice tone="success">The dataset was deleted.</Notice>
-        </div>
+        <FlashStatus message="The dataset was deleted." />
       ) : null}
       {hasPermission(org.user_role, 'read-dataset') ? (
         <Suspense fallback={<SkeletonRows />}>

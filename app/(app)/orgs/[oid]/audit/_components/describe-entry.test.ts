@@ -69,9 +69,9 @@ describe('describeEntry', () => {
 
 describe('listChangedFields', () => {
   it('lists only fields whose values differ, and nothing for non-objects', () => {
-    expect(listChangedFields({ a: 1, b: [1] }, { a: 1, b: [2], c: null })).toEqual(
-      ['b', 'c'],
-    );
+    expect(
+      listChangedFields({ a: 1, b: [1] }, { a: 1, b: [2], c: null }),
+    ).toEqual(['b', 'c']);
     expect(listChangedFields(null, { a: 1 })).toEqual([]);
   });
 });
