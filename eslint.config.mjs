@@ -30,6 +30,10 @@ export default defineConfig([
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { ignoreRestSiblings: true, argsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -39,6 +43,11 @@ export default defineConfig([
     // Command-line scripts and test runners talk to a person on a terminal.
     files: ['scripts/**', 'e2e/**', '.ci/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Playwright fixtures hand their value on through a function named `use`.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

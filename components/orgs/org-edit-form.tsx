@@ -58,6 +58,21 @@ function toFormValues(metadata: OrgMetadata): ReportingOrgUpdateInput {
   ) as ReportingOrgUpdateInput;
 }
 
+/**
+ * Organisations imported from the old registry may have no contact e-mail.
+ * Left empty, it stays unset; an address that was there cannot be cleared,
+ * as RYD refuses an empty one.
+ */
+function keepMissingEmail(
+  values: ReportingOrgUpdateInput,
+  metadata: OrgMetadata,
+): ReportingOrgUpdateInput {
+  const isStillMissing =
+    !metadata.contact_email && !values.contact_email?.trim();
+
+  return isStillMissing ? { ...values, contact_email: null } : values;
+}
+
 function isEditableField(value: string | undefined): value is EditableField {
   return (EDITABLE_FIELDS as readonly string[]).includes(value ?? '');
 }
@@ -78,8 +93,10 @@ export function OrgEditForm({
   const router = useRouter();
   const hydrated = useHydrated();
 
+  const validate = zodResolver(reportingOrgUpdateSchema);
   const form = useForm<ReportingOrgUpdateInput, unknown, ReportingOrgUpdate>({
-    resolver: zodResolver(reportingOrgUpdateSchema),
+    resolver: (values, context, options) =>
+      validate(keepMissingEmail(values, metadata), context, options),
     defaultValues: toFormValues(metadata),
   });
   const { errors } = form.formState;
@@ -231,6 +248,11 @@ export function OrgEditForm({
           <legend className="mb-2 text-xl font-bold">Contact</legend>
           <TextField
             label="Contact e-mail"
+            hint={
+              metadata.contact_email
+                ? undefined
+                : 'None is recorded for this organisation yet.'
+            }
             type="email"
             autoComplete="email"
             {...field('contact_email')}

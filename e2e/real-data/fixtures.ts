@@ -38,7 +38,6 @@ type RealData = { e2e: E2eStack; registry: RegistryExport };
  */
 export const test = base.extend<object, { realData: RealData }>({
   realData: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright needs the pattern
     async ({}, use) => {
       const dataDir = await fs.mkdtemp(
         path.join(os.tmpdir(), 'iati-real-data-'),

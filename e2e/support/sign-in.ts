@@ -22,7 +22,6 @@ export async function signInAs(
   personaKey: PersonaKey,
   options: { client?: 'web' | 'tool'; callbackUrl?: string } = {},
 ): Promise<SignInResult> {
-  const persona = personas[personaKey];
   const landing = options.callbackUrl
     ? `/?callbackUrl=${encodeURIComponent(options.callbackUrl)}`
     : '/';

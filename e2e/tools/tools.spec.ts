@@ -20,7 +20,12 @@ const tool = demoTools.publishingTool;
 
 /** A browser signed in as the tool admin through the tool's own client. */
 async function openToolAdminThroughTool(browser: Browser) {
-  const context = await browser.newContext({ baseURL: getE2eEnv().appUrl });
+  // Contexts made in a test start from the test's own signed-in state
+  // unless told otherwise: this one starts signed out.
+  const context = await browser.newContext({
+    baseURL: getE2eEnv().appUrl,
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
   await signInAs(page, 'toolAdmin', { client: 'tool' });
 

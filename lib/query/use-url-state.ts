@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useSearchParams } from 'next/navigation';
 import { useCallback } from 'react';
 
 /**
@@ -8,17 +8,20 @@ import { useCallback } from 'react';
  * be bookmarked, shared and restored with the back button.
  */
 export function useUrlState(keys: readonly string[]) {
-  const router = useRouter();
-  const pathname = usePathname();
   const searchParams = useSearchParams();
 
   const values = Object.fromEntries(
     keys.map((key) => [key, searchParams.get(key) ?? '']),
   );
 
+  // Built on the address as it is now, not as of the last render: two
+  // changes in quick succession (a filter, then another) must both stay.
+  // The native history call updates the address at once, and Next.js
+  // passes it on to useSearchParams; the lists fetch their own data, so no
+  // server render is needed.
   const update = useCallback(
     (changes: Record<string, string | number | null>) => {
-      const next = new URLSearchParams(searchParams.toString());
+      const next = new URLSearchParams(window.location.search);
       for (const [key, value] of Object.entries(changes)) {
         if (value === null || value === '' || (key === 'page' && value === 1)) {
           next.delete(key);
@@ -27,11 +30,14 @@ export function useUrlState(keys: readonly string[]) {
         }
       }
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, {
-        scroll: false,
-      });
+      const { pathname, hash } = window.location;
+      window.history.replaceState(
+        null,
+        '',
+        `${pathname}${query ? `?${query}` : ''}${hash}`,
+      );
     },
-    [pathname, router, searchParams],
+    [],
   );
 
   return [values, update] as const;

@@ -3,6 +3,7 @@
  * bad input, org creation, join requests, roles, tools and licences.
  */
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -273,6 +274,54 @@ describe('bad input never becomes a 500', () => {
     );
 
     expect(response.status).toBe(413);
+  });
+
+  it('a 413 closes the connection, so the next request is answered', async () => {
+    // The unread rest of a large body cannot be followed by another request
+    // on the same connection; a reused keep-alive socket used to hang up.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const { port } = new URL(ctx.api);
+    const send = (body: string) =>
+      new Promise<http.IncomingMessage>((resolve, reject) => {
+        const request = http.request(
+          {
+            agent,
+            host: '127.0.0.1',
+            port: Number(port),
+            method: 'PATCH',
+            path: `/api/v1/reporting-orgs/${riverlands.id}`,
+            headers: { 'content-type': 'application/json' },
+          },
+          (response) => response.resume().on('end', () => resolve(response)),
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+
+    const oversized = await send(
+      JSON.stringify({ description: 'x'.repeat(1_000_000) }),
+    );
+    const next = await send('{}').finally(() => agent.destroy());
+
+    expect(oversized.statusCode).toBe(413);
+    expect(oversized.headers.connection).toBe('close');
+    expect(next.statusCode).toBe(401);
+  });
+
+  it('a body that is not UTF-8 is a 400 before authentication', async () => {
+    const response = await fetch(`${ctx.api}/reporting-orgs/${riverlands.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      // {"description":"caf\xe9"}: Latin-1, not UTF-8.
+      body: Buffer.concat([
+        Buffer.from('{"description":"caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('"}'),
+      ]),
+    });
+
+    expect(response.status).toBe(400);
+    expect(errorCodeOf(await response.json())).toBe('validation_error');
   });
 
   it('a non-JSON content type -> 415', async () => {

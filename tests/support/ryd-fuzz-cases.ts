@@ -4,8 +4,6 @@
  * breaks exactly what its category says, so the only correct answers are the
  * 4xx statuses listed with it. The generator is deterministic for a seed.
  */
-import { randomUUID } from 'node:crypto';
-
 import {
   fillPath,
   type EndpointSpec,
@@ -36,6 +34,11 @@ export type FuzzCategory =
 export type FuzzCase = {
   id: number;
   category: FuzzCategory;
+  /**
+   * The catalogue entry the case breaks, `METHOD /template`; for a method a
+   * path does not have, that method and the path's template.
+   */
+  endpoint: string;
   /** What is wrong, for failure messages. */
   description: string;
   method: string;
@@ -236,8 +239,21 @@ function randomBadShortName(random: Random): string {
   return chars.join('');
 }
 
+/** A well-formed UUID drawn from the seeded generator (reproducible). */
+function randomUuid(random: Random): string {
+  const hex = random.string('0123456789abcdef', 32);
+
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20),
+  ].join('-');
+}
+
 function randomBadUuid(random: Random): string {
-  const chars = [...randomUUID()];
+  const chars = [...randomUuid(random)];
   const position = random.int(0, chars.length - 1);
   switch (random.int(0, 4)) {
     case 0:
@@ -280,6 +296,7 @@ export function generateFuzzCases(options: {
   const jsonHeaders = { 'content-type': JSON_TYPE };
   const withBody = catalogue.filter((spec) => spec.body);
   const validRequest = (spec: EndpointSpec) => ({
+    endpoint: `${spec.method} ${spec.path}`,
     method: spec.method,
     path: urlOf(spec),
     headers: spec.body ? { ...jsonHeaders } : {},
@@ -300,7 +317,9 @@ export function generateFuzzCases(options: {
       const values = [...WRONG_TYPES, ...badValues(field)];
       for (const value of values) {
         const wrongType =
-          value === null || typeof value !== 'string' ? 'wrong-field-type' : 'bad-field-value';
+          value === null || typeof value !== 'string'
+            ? 'wrong-field-type'
+            : 'bad-field-value';
         add({
           ...validRequest(spec),
           category: wrongType,
@@ -382,7 +401,10 @@ export function generateFuzzCases(options: {
       valid.slice(0, -1),
       `${valid}x`,
       valid.replace(/"/g, "'"),
-      valid.replace(/,/, ',,'),
+      // A doubled comma needs a comma: a one-field body has none, and
+      // replacing nothing would send the valid body.
+      ...(valid.includes(',') ? [valid.replace(/,/, ',,')] : []),
+      valid.replace(/:/, '::'),
       `${valid.slice(0, -1)},}`,
       '{"a":NaN}',
       '{"a":undefined}',
@@ -518,6 +540,29 @@ export function generateFuzzCases(options: {
     }
   }
 
+  // What a path that is not quite right gets. Most match no route: 404 for
+  // everyone. Some land in another route instead: a suffix on a last segment
+  // that is a parameter, or a sub-resource that another template has, makes
+  // an invalid id there (400 after authentication), or a 405 when that route
+  // lacks the method.
+  const routes = catalogue.map((entry) => ({
+    method: entry.method,
+    pattern: new RegExp(`^${API}${entry.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+  }));
+  const expectationOf = (method: string, path: string) => {
+    const methods = routes
+      .filter((route) => route.pattern.test(path))
+      .map((route) => route.method);
+    if (methods.length === 0) {
+      return { expected: [404], expectedWithoutToken: [404] };
+    }
+    if (!methods.some((other) => other === method)) {
+      return { expected: [405], expectedWithoutToken: [405] };
+    }
+
+    return { expected: [400], expectedWithoutToken: [401] };
+  };
+
   // Path parameters that are no UUID.
   for (const spec of catalogue) {
     for (const name of Object.keys(spec.params)) {
@@ -537,14 +582,14 @@ export function generateFuzzCases(options: {
           expectedWithoutToken: [401],
         });
       }
+      const emptied = urlOf(spec, { [name]: '' });
       add({
         ...validRequest(spec),
         category: 'bad-path-param',
         description: `${spec.method} ${spec.path}: empty {${name}}`,
-        path: urlOf(spec, { [name]: '' }),
+        path: emptied,
         auth: { kind: 'persona' },
-        expected: [404, 405],
-        expectedWithoutToken: [404, 405],
+        ...expectationOf(spec.method, emptied),
       });
     }
   }
@@ -557,10 +602,10 @@ export function generateFuzzCases(options: {
       const cases: [string, string][] = [
         ...PAGE_VALUES.map(
           (value) =>
-            [`page=${JSON.stringify(value)}`, `page=${encodeURIComponent(value)}`] as [
-              string,
-              string,
-            ],
+            [
+              `page=${JSON.stringify(value)}`,
+              `page=${encodeURIComponent(value)}`,
+            ] as [string, string],
         ),
         ...PAGE_SIZE_VALUES.map(
           (value) =>
@@ -575,11 +620,11 @@ export function generateFuzzCases(options: {
         ['page without value', 'page'],
         [
           'random page',
-          `page=${random.pick(PAGE_VALUES)}&page_size=${random.int(1, 500)}`,
+          `page=${encodeURIComponent(random.pick(PAGE_VALUES))}&page_size=${random.int(1, 500)}`,
         ],
         [
           'random page_size',
-          `page=${random.int(1, 3)}&page_size=${random.pick(PAGE_SIZE_VALUES)}`,
+          `page=${random.int(1, 3)}&page_size=${encodeURIComponent(random.pick(PAGE_SIZE_VALUES))}`,
         ],
       ];
       for (const [label, text] of cases) {
@@ -626,6 +671,7 @@ export function generateFuzzCases(options: {
       if (methods.has(method)) continue;
       const hasBody = ['POST', 'PUT', 'PATCH'].includes(method);
       add({
+        endpoint: `${method} ${path}`,
         category: 'wrong-method',
         description: `${method} ${path} (not a method of this path)`,
         method,
@@ -639,7 +685,7 @@ export function generateFuzzCases(options: {
     }
   }
 
-  // Paths that are not quite right: 404 for everyone.
+  // Paths that are not quite right.
   for (const spec of catalogue) {
     const request = validRequest(spec);
     const variants = [
@@ -661,8 +707,7 @@ export function generateFuzzCases(options: {
         description: `${spec.method} ${spec.path}: ${label}`,
         path,
         auth: { kind: 'persona' },
-        expected: [404, 405],
-        expectedWithoutToken: [404, 405],
+        ...expectationOf(spec.method, path),
       });
     }
   }
@@ -730,10 +775,7 @@ export function generateFuzzCases(options: {
     const names: string[] = [];
     for (let n = random.int(2, 3); n > 0; n -= 1) {
       const field = random.pick(body.fields);
-      mutated[field.name] = random.pick([
-        ...WRONG_TYPES,
-        ...badValues(field),
-      ]);
+      mutated[field.name] = random.pick([...WRONG_TYPES, ...badValues(field)]);
       names.push(field.name);
     }
     add({

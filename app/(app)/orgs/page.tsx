@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { MissingScopesNotice } from '@/components/auth/missing-scopes-notice';
 import { ContinueCard } from '@/components/datasets/continue-card';
 import { OrgList } from '@/components/orgs/org-list';
 import { ProviderAdminOrgs } from '@/components/tools/provider-admin-orgs';
@@ -38,6 +39,7 @@ export default async function MyOrgsPage({
           )
         }
       />
+      <MissingScopesNotice missing={session.missingScopes} />
       {deleted === 'org' ? (
         <FlashStatus message="The organisation and its datasets were deleted." />
       ) : null}

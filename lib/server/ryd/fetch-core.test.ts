@@ -160,6 +160,44 @@ describe('requestRyd', () => {
     expect(error).toMatchObject({ failure: 'unauthenticated' });
   });
 
+  it('ends the session when RYD refuses even the refreshed token', async () => {
+    const onTokenRefused = vi.fn(() => Promise.resolve());
+    const { transport } = transportWith([
+      failed(401, 'expired'),
+      failed(401, 'expired'),
+    ]);
+
+    await expect(
+      requestRyd(
+        { ...transport, onTokenRefused },
+        { path: '/access-check' },
+        z.null(),
+      ),
+    ).rejects.toMatchObject({ failure: 'unauthenticated' });
+    expect(onTokenRefused).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the session when the retry with a refreshed token succeeds', async () => {
+    const onTokenRefused = vi.fn(() => Promise.resolve());
+    const { transport } = transportWith([
+      failed(401, 'expired'),
+      new Response(
+        JSON.stringify({ status: 'success', data: null, error: null }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      ),
+    ]);
+
+    await requestRyd(
+      { ...transport, onTokenRefused },
+      { path: '/access-check' },
+      z.null(),
+    );
+    expect(onTokenRefused).not.toHaveBeenCalled();
+  });
+
   it('treats a refused token refresh as signed out', async () => {
     const log = vi.fn();
     const transport: RydTransport = {

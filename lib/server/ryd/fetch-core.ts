@@ -48,6 +48,12 @@ export type RydTransport = {
   /** Receives one entry per RYD call; never the token or a body. */
   log?: (entry: RydCallLog) => void;
   timeoutMs?: number;
+  /**
+   * Called when RYD refuses even a freshly refreshed token. The session is
+   * then of no use and must end here: otherwise the sign-in page, finding
+   * it still live, would send the person straight back (a redirect loop).
+   */
+  onTokenRefused?: () => Promise<void>;
 };
 
 export function buildRydUrl(
@@ -149,6 +155,7 @@ export async function requestRyd<S extends z.ZodType>(
 
   let response = await attempt(false);
   if (response.status === 401) response = await attempt(true);
+  if (response.status === 401) await transport.onTokenRefused?.();
 
   const body = await readJson(response);
 

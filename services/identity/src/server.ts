@@ -4,11 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Provider from 'oidc-provider';
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
-import {
-  buildConfiguration,
-  securityHeaders,
-  type Lifetimes,
-} from './config';
+import { buildConfiguration, securityHeaders, type Lifetimes } from './config';
 import { handleInteraction } from './interactions';
 import {
   loadCookieKeys,
@@ -95,7 +91,7 @@ export async function start(options: StartOptions): Promise<IdentityServer> {
   const url = `http://localhost:${address.port}`;
   const issuer = (options.issuer ?? url).replace(/\/+$/, '');
 
-  function useKeys(keys: SigningKeys): void {
+  function installKeys(keys: SigningKeys): void {
     const next = new Provider(
       issuer,
       buildConfiguration({
@@ -112,7 +108,11 @@ export async function start(options: StartOptions): Promise<IdentityServer> {
     });
     next.on('grant.error', (ctx, error) => {
       logger.warn(
-        { event: 'grant.error', client: ctx.oidc.client?.clientId, error: error.message },
+        {
+          event: 'grant.error',
+          client: ctx.oidc.client?.clientId,
+          error: error.message,
+        },
         'token request refused',
       );
     });
@@ -121,7 +121,11 @@ export async function start(options: StartOptions): Promise<IdentityServer> {
     });
     next.on('backchannel.error', (_ctx, error, client) => {
       logger.warn(
-        { event: 'backchannel.error', client: client.clientId, error: error.message },
+        {
+          event: 'backchannel.error',
+          client: client.clientId,
+          error: error.message,
+        },
         'back-channel logout failed',
       );
     });
@@ -129,20 +133,24 @@ export async function start(options: StartOptions): Promise<IdentityServer> {
     handleProvider = next.callback();
   }
 
-  useKeys(await loadSigningKeys(keyDir));
+  installKeys(await loadSigningKeys(keyDir));
 
   async function rotateKeys(): Promise<string> {
     const keys = await rotateSigningKeys(keyDir);
     // Sessions, grants and tokens live in the adapter's shared store, so a
     // new provider instance keeps every signed-in user.
-    useKeys(keys);
-    logger.info({ event: 'keys.rotated', kid: keys[0]?.kid }, 'signing key rotated');
+    installKeys(keys);
+    logger.info(
+      { event: 'keys.rotated', kid: keys[0]?.kid },
+      'signing key rotated',
+    );
 
     return String(keys[0]?.kid);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers))
+      res.setHeader(name, value);
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
 
     if (pathname.startsWith('/interaction/')) {

@@ -30,6 +30,7 @@ export const API_PREFIX = '/api/v1';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 function sendError(c: Context, code: ErrorCode, message: string) {
   const body = errorEnvelope(code, message);
@@ -84,17 +85,24 @@ export function createApp(deps: AppDeps) {
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        sendError(
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot carry
+        // another request; saying so keeps clients from reusing it and
+        // failing their next request (RFC 9112 §9.6).
+        c.header('connection', 'close');
+
+        return sendError(
           c,
           'payload_too_large',
           `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`,
-        ),
+        );
+      },
     }),
   );
 
   // Contract §0: malformed JSON is refused before authentication, and a body
-  // sent without a Content-Type is read as JSON.
+  // sent without a Content-Type is read as JSON. JSON text is UTF-8 (RFC 8259
+  // §8.1): invalid bytes are refused, not stored as U+FFFD.
   app.use(async (c, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
     const contentType = c.req.header('content-type');
@@ -104,7 +112,17 @@ export function createApp(deps: AppDeps) {
     ) {
       return next();
     }
-    const text = await c.req.text();
+    const bytes = await c.req.arrayBuffer();
+    let text: string;
+    try {
+      text = UTF8.decode(bytes);
+    } catch {
+      return sendError(
+        c,
+        'validation_error',
+        "Data validation error: Field 'body': The request body is not valid UTF-8.",
+      );
+    }
     if (text.trim() === '') return next();
     try {
       JSON.parse(text);
