@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { personaList, personas } from '@/lib/demo/personas';
+import { seedOrgs } from '@/lib/demo/seed-data';
 import { getE2eEnv } from '../support/env';
 import { completeSignIn, signInAs, signOut } from '../support/sign-in';
 
@@ -73,6 +74,100 @@ test.describe('signing in and out', () => {
       expect(again.sawPasswordForm).toBe(true);
     });
   }
+
+  test('the state, PKCE and nonce cookies of a sign-in live at most 15 minutes (SR-02)', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign in with IATI' }).click();
+    // On the identity service's page, the app's flow cookies are set.
+    await expect(page.getByLabel('Email')).toBeVisible();
+
+    const flow = (await appCookies(context)).filter((cookie) =>
+      /state|pkce|nonce/.test(cookie.name),
+    );
+    expect(flow.map((cookie) => cookie.name).sort()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/state/),
+        expect.stringMatching(/pkce/),
+        expect.stringMatching(/nonce/),
+      ]),
+    );
+    const now = Date.now() / 1000;
+    for (const cookie of flow) {
+      expect(cookie.expires, cookie.name).toBeGreaterThan(now);
+      expect(cookie.expires - now, cookie.name).toBeLessThanOrEqual(15 * 60);
+      expect(cookie.httpOnly, cookie.name).toBe(true);
+      expect(cookie.secure, cookie.name).toBe(true);
+    }
+  });
+
+  test("after one person signs out, the next in the same tab never sees the first one's data (SR-17)", async ({
+    page,
+  }) => {
+    const marker = seedOrgs.riverlands.name;
+    // A slow network widens any moment in which old data could show.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 200,
+      downloadThroughput: 500 * 1024,
+      uploadThroughput: 500 * 1024,
+    });
+
+    // SR-01 on every answer of a session, client navigations included.
+    const tokenLike: string[] = [];
+    page.on('response', async (response) => {
+      if (!response.url().startsWith(getE2eEnv().appUrl)) return;
+      const body = await response.text().catch(() => '');
+      if (/eyJ[\w-]+\.[\w-]+\./.test(body)) tokenLike.push(response.url());
+    });
+
+    await signInAs(page, 'admin');
+    await page.goto('/orgs');
+    await expect(page.getByRole('link', { name: marker })).toBeVisible();
+    await page.getByRole('link', { name: marker }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: marker }),
+    ).toBeVisible();
+    await signOut(page);
+
+    // From here on, record whether the first person's organisation is ever
+    // in the page or in an answer from the app.
+    const seenInAnswers: string[] = [];
+    page.on('response', async (response) => {
+      if (!response.url().startsWith(getE2eEnv().appUrl)) return;
+      const body = await response.text().catch(() => '');
+      if (body.includes(marker)) seenInAnswers.push(response.url());
+    });
+    await page.addInitScript((text) => {
+      const check = () => {
+        if (document.documentElement?.textContent?.includes(text)) {
+          sessionStorage.setItem('sr17-seen', location.href);
+        }
+      };
+      new MutationObserver(check).observe(document, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    }, marker);
+
+    await signInAs(page, 'newcomer');
+    await page.goto('/orgs');
+    await page.goBack();
+    await page.goto('/me/roles');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'My roles' }),
+    ).toBeVisible();
+
+    expect(await page.evaluate(() => sessionStorage.getItem('sr17-seen'))).toBe(
+      null,
+    );
+    expect(seenInAnswers).toEqual([]);
+    expect(tokenLike).toEqual([]);
+  });
 
   test('a person signed in through the tool gets into the app without a password (SSO)', async ({
     page,

@@ -48,8 +48,14 @@ async function load(): Promise<Modules> {
 }
 
 /** Signs in through the provider and runs the app's own sign-in callback. */
-async function createAppSession(persona: Persona, client: 'web' | 'tool' = 'web') {
-  const signedIn = await signInThroughProvider(stack, persona, { client, scope });
+async function createAppSession(
+  persona: Persona,
+  client: 'web' | 'tool' = 'web',
+) {
+  const signedIn = await signInThroughProvider(stack, persona, {
+    client,
+    scope,
+  });
   const { tokens } = signedIn;
   const jwt = m.options.authOptions.callbacks?.jwt;
   if (!jwt) throw new Error('no jwt callback');
@@ -103,7 +109,9 @@ beforeAll(async () => {
   m.client.useWebDbForTests(handle);
   db = handle.db;
   closeDb = handle.close;
-  scope = ['openid', 'profile', 'email', 'offline_access', ...RYD_SCOPES].join(' ');
+  scope = ['openid', 'profile', 'email', 'offline_access', ...RYD_SCOPES].join(
+    ' ',
+  );
 });
 
 afterAll(async () => {
@@ -137,15 +145,34 @@ describe('web app sessions', () => {
       refreshToken: null,
       idToken: null,
     };
-    const profile = { name: 'Same', email: 'same@example.org', uid: 'u', identityRoles: [] };
-    const first = await m.store.createSession({ ...base, iss: 'https://a.example', sub: 's1', profile });
-    const second = await m.store.createSession({ ...base, iss: 'https://b.example', sub: 's1', profile });
+    const profile = {
+      name: 'Same',
+      email: 'same@example.org',
+      uid: 'u',
+      identityRoles: [],
+    };
+    const first = await m.store.createSession({
+      ...base,
+      iss: 'https://a.example',
+      sub: 's1',
+      profile,
+    });
+    const second = await m.store.createSession({
+      ...base,
+      iss: 'https://b.example',
+      sub: 's1',
+      profile,
+    });
     const users = await db
       .select()
       .from(m.schema.users)
       .where(eq(m.schema.users.email, 'same@example.org'));
-    const sessionA = m.store.toAppSession((await m.store.readSessionRow(first))!);
-    const sessionB = m.store.toAppSession((await m.store.readSessionRow(second))!);
+    const sessionA = m.store.toAppSession(
+      (await m.store.readSessionRow(first))!,
+    );
+    const sessionB = m.store.toAppSession(
+      (await m.store.readSessionRow(second))!,
+    );
     const dataset = {
       did: '0f6c7c1e-5b7d-4a43-9b0a-3d2f1c4e5a6b',
       name: 'Budget 2026',
@@ -199,7 +226,9 @@ describe('web app sessions', () => {
     const { sid, tokens } = await createAppSession(personas.pending);
     const before = stack.identity.countGrants('refresh_token');
 
-    await expect(m.tokens.getAccessToken({ id: sid })).resolves.toBe(tokens.access_token);
+    await expect(m.tokens.getAccessToken({ id: sid })).resolves.toBe(
+      tokens.access_token,
+    );
     expect(stack.identity.countGrants('refresh_token')).toBe(before);
   });
 
@@ -209,7 +238,9 @@ describe('web app sessions', () => {
     await m.logout.revokeRefreshToken(row!);
     await ageAccessToken(sid);
 
-    const failure = await m.tokens.getAccessToken({ id: sid }).catch((error: unknown) => error);
+    const failure = await m.tokens
+      .getAccessToken({ id: sid })
+      .catch((error: unknown) => error);
 
     expect(m.types.isSessionEndedError(failure)).toBe(true);
     expect(await m.store.readSessionRow(sid)).toBeNull();
@@ -235,21 +266,30 @@ describe('web app sessions', () => {
     });
 
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: string }).error).toBe('invalid_grant');
+    expect(((await response.json()) as { error: string }).error).toBe(
+      'invalid_grant',
+    );
   });
 
   it('SR-13: a session cookie kept from before sign-out is refused', async () => {
     const { sid } = await createAppSession(personas.superadmin);
     const { encode } = await import('next-auth/jwt');
-    const cookie = await encode({ token: { sid }, secret: String(process.env.NEXTAUTH_SECRET) });
+    const cookie = await encode({
+      token: { sid },
+      secret: String(process.env.NEXTAUTH_SECRET),
+    });
     const jwt = m.options.authOptions.callbacks!.jwt!;
 
-    await expect(jwt({ token: { sid }, user: { id: 'x' }, account: null })).resolves.toEqual({ sid });
+    await expect(
+      jwt({ token: { sid }, user: { id: 'x' }, account: null }),
+    ).resolves.toEqual({ sid });
     await m.store.deleteSession(sid);
 
     expect(await m.session.readSessionId(cookie)).toBe(sid);
     expect(await m.store.findActiveSession(sid)).toBeNull();
-    await expect(jwt({ token: { sid }, user: { id: 'x' }, account: null })).rejects.toThrow();
+    await expect(
+      jwt({ token: { sid }, user: { id: 'x' }, account: null }),
+    ).rejects.toThrow();
   });
 
   it('SR-12: idle and absolute limits end the session', async () => {
@@ -272,7 +312,10 @@ describe('web app sessions', () => {
 
   it('SR-04: an ID token from a refresh must keep issuer and subject', async () => {
     const { key, kid } = await signingKey();
-    const sign = (claims: Record<string, unknown>, issuer = stack.identity.issuer) =>
+    const sign = (
+      claims: Record<string, unknown>,
+      issuer = stack.identity.issuer,
+    ) =>
       new SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid })
         .setIssuer(issuer)
@@ -283,10 +326,16 @@ describe('web app sessions', () => {
     const expected = { client: 'web' as const, sub: personas.admin.sub };
 
     await expect(
-      m.oidc.verifyRefreshedIdToken(await sign({ sub: personas.admin.sub }), expected),
+      m.oidc.verifyRefreshedIdToken(
+        await sign({ sub: personas.admin.sub }),
+        expected,
+      ),
     ).resolves.toBeTruthy();
     await expect(
-      m.oidc.verifyRefreshedIdToken(await sign({ sub: personas.editor.sub }), expected),
+      m.oidc.verifyRefreshedIdToken(
+        await sign({ sub: personas.editor.sub }),
+        expected,
+      ),
     ).rejects.toThrow();
     await expect(
       m.oidc.verifyRefreshedIdToken(
@@ -295,9 +344,15 @@ describe('web app sessions', () => {
       ),
     ).rejects.toThrow();
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(
-      JSON.stringify({ sub: personas.admin.sub, iss: stack.identity.issuer, aud: demoClients.web.clientId }),
+      JSON.stringify({
+        sub: personas.admin.sub,
+        iss: stack.identity.issuer,
+        aud: demoClients.web.clientId,
+      }),
     ).toString('base64url')}.`;
-    await expect(m.oidc.verifyRefreshedIdToken(unsigned, expected)).rejects.toThrow();
+    await expect(
+      m.oidc.verifyRefreshedIdToken(unsigned, expected),
+    ).rejects.toThrow();
   });
 });
 
@@ -327,7 +382,11 @@ describe('SR-16: back-channel logout', () => {
     for (const name of overrides.omit ?? []) delete claims[name];
 
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: overrides.alg ?? 'RS256', kid, typ: overrides.typ ?? 'logout+jwt' })
+      .setProtectedHeader({
+        alg: overrides.alg ?? 'RS256',
+        kid,
+        typ: overrides.typ ?? 'logout+jwt',
+      })
       .sign(overrides.key ?? key);
   }
 
@@ -350,17 +409,27 @@ describe('SR-16: back-channel logout', () => {
       return found;
     });
 
-    await expect(m.logout.handleBackchannelLogout(token)).resolves.toEqual({ ok: true, ended: 1 });
+    await expect(m.logout.handleBackchannelLogout(token)).resolves.toEqual({
+      ok: true,
+      ended: 1,
+    });
     expect(await m.store.readSessionRow(sid)).toBeNull();
-    await expect(m.logout.handleBackchannelLogout(token)).resolves.toMatchObject({ ok: false });
+    await expect(
+      m.logout.handleBackchannelLogout(token),
+    ).resolves.toMatchObject({ ok: false });
   });
 
   it.each([
-    ['a foreign key', async () => {
-      const { generateKeyPair } = await import('jose');
+    [
+      'a foreign key',
+      async () => {
+        const { generateKeyPair } = await import('jose');
 
-      return logoutToken({ key: (await generateKeyPair('RS256')).privateKey });
-    }],
+        return logoutToken({
+          key: (await generateKeyPair('RS256')).privateKey,
+        });
+      },
+    ],
     ['a wrong issuer', () => logoutToken({ issuer: 'https://evil.example' })],
     ['a wrong audience', () => logoutToken({ audience: 'someone-else' })],
     ['no events claim', () => logoutToken({ omit: ['events'] })],
@@ -369,32 +438,106 @@ describe('SR-16: back-channel logout', () => {
     ['neither sid nor sub', () => logoutToken({ omit: ['sub'] })],
     ['no iat', () => logoutToken({ omit: ['iat'] })],
     ['no jti', () => logoutToken({ omit: ['jti'] })],
-    ['an expired token', () => logoutToken({ claims: { exp: Math.floor(Date.now() / 1000) - 600 } })],
+    [
+      'an expired token',
+      () =>
+        logoutToken({ claims: { exp: Math.floor(Date.now() / 1000) - 600 } }),
+    ],
     ['the wrong typ', () => logoutToken({ typ: 'JWT' })],
-    ['alg none', async () => {
-      const header = Buffer.from('{"alg":"none","typ":"logout+jwt"}').toString('base64url');
-      const body = Buffer.from(JSON.stringify({
-        iss: stack.identity.issuer,
-        aud: demoClients.web.clientId,
-        iat: Math.floor(Date.now() / 1000),
-        exp: Math.floor(Date.now() / 1000) + 60,
-        jti: 'x',
-        events: EVENT,
-        sub: personas.admin.sub,
-      })).toString('base64url');
+    [
+      'alg none',
+      async () => {
+        const header = Buffer.from(
+          '{"alg":"none","typ":"logout+jwt"}',
+        ).toString('base64url');
+        const body = Buffer.from(
+          JSON.stringify({
+            iss: stack.identity.issuer,
+            aud: demoClients.web.clientId,
+            iat: Math.floor(Date.now() / 1000),
+            exp: Math.floor(Date.now() / 1000) + 60,
+            jti: 'x',
+            events: EVENT,
+            sub: personas.admin.sub,
+          }),
+        ).toString('base64url');
 
-      return `${header}.${body}.`;
-    }],
+        return `${header}.${body}.`;
+      },
+    ],
     ['garbage', async () => 'not-a-jwt'],
-  ])('refuses a logout token with %s and ends nothing', async (_name, build) => {
+  ])(
+    'refuses a logout token with %s and ends nothing',
+    async (_name, build) => {
+      const { sid } = await createAppSession(personas.admin);
+      const token = await build();
+
+      const result = await m.logout.handleBackchannelLogout(token);
+      const response = await postBackchannel(
+        new URLSearchParams({ logout_token: token }).toString(),
+      );
+
+      expect(result.ok).toBe(false);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await m.store.readSessionRow(sid)).not.toBeNull();
+    },
+  );
+
+  it.each([
+    ['no logout_token', 'application/x-www-form-urlencoded', 'other=1'],
+    ['an empty body', 'application/x-www-form-urlencoded', ''],
+    ['a JSON body', 'application/json', '{"logout_token":"x"}'],
+    ['no content type', undefined, 'logout_token=x'],
+  ])(
+    'answers a request with %s by 400, never 500',
+    async (_name, type, body) => {
+      const { sid } = await createAppSession(personas.admin);
+
+      const response = await postBackchannel(body, type);
+
+      expect(response.status).toBe(400);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await m.store.readSessionRow(sid)).not.toBeNull();
+    },
+  );
+
+  it('answers a genuine logout token with 200 and no-store', async () => {
     const { sid } = await createAppSession(personas.admin);
+    const row = await m.store.readSessionRow(sid);
+    const token = await logoutToken({ claims: { sub: row?.sub } });
 
-    const result = await m.logout.handleBackchannelLogout(await build());
+    const response = await postBackchannel(
+      new URLSearchParams({ logout_token: token }).toString(),
+    );
 
-    expect(result.ok).toBe(false);
-    expect(await m.store.readSessionRow(sid)).not.toBeNull();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await m.store.readSessionRow(sid)).toBeNull();
   });
 });
+
+/** Posts to the app's back-channel logout route, as the provider does. */
+async function postBackchannel(
+  body: string,
+  contentType: string | undefined = 'application/x-www-form-urlencoded',
+): Promise<Response> {
+  const { POST } = await import('@/app/api/auth/backchannel-logout/route');
+  const { NextRequest } = await import('next/server');
+  const headers: Record<string, string> = {};
+  if (contentType) headers['content-type'] = contentType;
+
+  return POST(
+    new NextRequest(
+      `${String(process.env.APP_URL)}/api/auth/backchannel-logout`,
+      {
+        method: 'POST',
+        headers,
+        body,
+      },
+    ),
+  );
+}
 
 describe('SR-28: cross-site writes are refused', () => {
   const origin = () => String(process.env.APP_URL);
@@ -402,11 +545,29 @@ describe('SR-28: cross-site writes are refused', () => {
   it.each([
     ['GET without Origin', 'GET', undefined, undefined, true],
     ['same-origin JSON POST', 'POST', 'self', 'application/json', true],
-    ['same-origin JSON PATCH with charset', 'PATCH', 'self', 'application/json; charset=utf-8', true],
+    [
+      'same-origin JSON PATCH with charset',
+      'PATCH',
+      'self',
+      'application/json; charset=utf-8',
+      true,
+    ],
     ['same-origin DELETE without body', 'DELETE', 'self', undefined, true],
-    ['cross-site JSON POST', 'POST', 'https://evil.example', 'application/json', false],
+    [
+      'cross-site JSON POST',
+      'POST',
+      'https://evil.example',
+      'application/json',
+      false,
+    ],
     ['POST without Origin', 'POST', undefined, 'application/json', false],
-    ['same-origin form POST', 'POST', 'self', 'application/x-www-form-urlencoded', false],
+    [
+      'same-origin form POST',
+      'POST',
+      'self',
+      'application/x-www-form-urlencoded',
+      false,
+    ],
     ['same-origin text POST', 'POST', 'self', 'text/plain', false],
     ['cross-site DELETE', 'DELETE', 'https://evil.example', undefined, false],
   ])('%s', (_name, method, from, contentType, allowed) => {

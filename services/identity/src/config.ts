@@ -32,6 +32,15 @@ export type ConfigOptions = {
 };
 
 /** Redirect targets of the web app, which signs in through both clients. */
+/** Whether a requested scope string names RYD, or names nothing. */
+function asksForRyd(scope: unknown): boolean {
+  if (typeof scope !== 'string' || scope.trim() === '') return true;
+
+  return scope
+    .split(' ')
+    .some((item) => item === 'ryd' || item.startsWith('ryd:'));
+}
+
 export function appRedirects(appUrl: string) {
   const base = appUrl.replace(/\/+$/, '');
 
@@ -127,7 +136,8 @@ export function buildConfiguration(options: ConfigOptions): Configuration {
       email: ['email', 'email_verified'],
     },
     // The app reads the profile from the ID token: its access token is for
-    // RYD, so userinfo would refuse it.
+    // RYD, so userinfo would refuse it. A client that asks for no RYD scope
+    // gets a userinfo token instead, and userinfo carries the same claims.
     conformIdTokenClaims: false,
     async findAccount(_ctx, sub) {
       const persona = findPersonaBySub(sub);
@@ -181,7 +191,11 @@ export function buildConfiguration(options: ConfigOptions): Configuration {
       },
       resourceIndicators: {
         enabled: true,
-        defaultResource: () => RYD_RESOURCE,
+        // RYD is the default audience when the request asks for a RYD scope,
+        // or names no scope (client credentials); otherwise the access token
+        // is for userinfo.
+        defaultResource: (ctx) =>
+          asksForRyd(ctx.oidc.params?.scope) ? RYD_RESOURCE : undefined,
         useGrantedResource: () => true,
         async getResourceServerInfo(_ctx, indicator, client) {
           if (indicator !== RYD_RESOURCE) throw new errors.InvalidTarget();

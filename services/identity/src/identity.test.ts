@@ -50,7 +50,10 @@ async function tokenRequest(
     body: new URLSearchParams(params),
   });
 
-  return { status: response.status, body: (await response.json()) as Record<string, string> };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, string>,
+  };
 }
 
 function authorizationUrl(options: {
@@ -60,10 +63,16 @@ function authorizationUrl(options: {
   scope?: string;
 }) {
   const url = new URL(`${identity.url}/auth`);
-  url.searchParams.set('client_id', options.clientId ?? demoClients.web.clientId);
+  url.searchParams.set(
+    'client_id',
+    options.clientId ?? demoClients.web.clientId,
+  );
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('scope', options.scope ?? SCOPE);
-  url.searchParams.set('redirect_uri', options.redirectUri ?? `${appUrl}/api/auth/callback/iati`);
+  url.searchParams.set(
+    'redirect_uri',
+    options.redirectUri ?? `${appUrl}/api/auth/callback/iati`,
+  );
   url.searchParams.set('state', 'state-1');
   url.searchParams.set('nonce', 'nonce-1');
   if (options.challenge) {
@@ -74,12 +83,16 @@ function authorizationUrl(options: {
   return url;
 }
 
-async function signIn(persona: Persona, browser = new TestBrowser()) {
+async function signIn(
+  persona: Persona,
+  browser = new TestBrowser(),
+  scope = SCOPE,
+) {
   const pkce = createPkce();
   const redirectUri = `${appUrl}/api/auth/callback/iati`;
   const result = await authorizeThroughPages({
     browser,
-    authorizationUrl: authorizationUrl({ challenge: pkce.challenge }),
+    authorizationUrl: authorizationUrl({ challenge: pkce.challenge, scope }),
     redirectUri,
     persona,
   });
@@ -126,7 +139,9 @@ afterAll(async () => {
 
 describe('identity service (SR-34: as strict as production)', () => {
   it('publishes a strict discovery document', async () => {
-    const response = await fetch(`${identity.url}/.well-known/openid-configuration`);
+    const response = await fetch(
+      `${identity.url}/.well-known/openid-configuration`,
+    );
     const discovery = (await response.json()) as Record<string, unknown>;
 
     expect(discovery.issuer).toBe(identity.issuer);
@@ -164,14 +179,20 @@ describe('identity service (SR-34: as strict as production)', () => {
 
   it('shows an accessible login page that cannot be framed', async () => {
     const browser = new TestBrowser();
-    const first = await browser.fetch(authorizationUrl({ challenge: createPkce().challenge }));
-    const page = await browser.fetch(new URL(first.headers.get('location') ?? '', identity.url));
+    const first = await browser.fetch(
+      authorizationUrl({ challenge: createPkce().challenge }),
+    );
+    const page = await browser.fetch(
+      new URL(first.headers.get('location') ?? '', identity.url),
+    );
     const html = await page.text();
 
     expect(html).toContain('<label for="email">Email</label>');
     expect(html).toContain('<label for="password">Password</label>');
     expect(html).toContain('>Sign in</button>');
-    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('content-security-policy')).toContain(
+      "frame-ancestors 'none'",
+    );
     expect(page.headers.get('x-frame-options')).toBe('DENY');
   });
 
@@ -179,14 +200,22 @@ describe('identity service (SR-34: as strict as production)', () => {
     const answers: string[] = [];
     for (const email of [personas.editor.email, 'nobody@nowhere.example']) {
       const browser = new TestBrowser();
-      const first = await browser.fetch(authorizationUrl({ challenge: createPkce().challenge }));
-      const interaction = new URL(first.headers.get('location') ?? '', identity.url);
+      const first = await browser.fetch(
+        authorizationUrl({ challenge: createPkce().challenge }),
+      );
+      const interaction = new URL(
+        first.headers.get('location') ?? '',
+        identity.url,
+      );
       await browser.fetch(interaction);
-      const response = await browser.fetch(new URL(`${interaction.pathname}/login`, identity.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email, password: 'wrong-password' }),
-      });
+      const response = await browser.fetch(
+        new URL(`${interaction.pathname}/login`, identity.url),
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ email, password: 'wrong-password' }),
+        },
+      );
       const html = await response.text();
 
       expect(response.status).toBe(401);
@@ -215,7 +244,12 @@ describe('identity service (SR-34: as strict as production)', () => {
     expect(payload.client_id).toBe(demoClients.web.clientId);
     expect(payload.iatiRegistryId).toBe(personas.admin.uid);
     expect(String(payload.scope).split(' ')).toEqual(
-      expect.arrayContaining(['ryd', 'ryd:reporting_org', 'ryd:reporting_org:create', 'ryd:dataset']),
+      expect.arrayContaining([
+        'ryd',
+        'ryd:reporting_org',
+        'ryd:reporting_org:create',
+        'ryd:dataset',
+      ]),
     );
     expect(payload.exp! - payload.iat!).toBe(30);
     const idToken = decodeJwt(tokens.body.id_token ?? '');
@@ -224,9 +258,39 @@ describe('identity service (SR-34: as strict as production)', () => {
     expect(idToken.sid).toBeTypeOf('string');
   });
 
+  it('answers userinfo with the roles claim for a token without RYD scopes', async () => {
+    const { tokens } = await signIn(
+      personas.superadmin,
+      new TestBrowser(),
+      'openid profile email',
+    );
+    const userinfo = await fetch(`${identity.url}/me`, {
+      headers: { authorization: `Bearer ${tokens.body.access_token}` },
+    });
+
+    expect(tokens.status).toBe(200);
+    expect(userinfo.status).toBe(200);
+    const claims = (await userinfo.json()) as Record<string, unknown>;
+    expect(claims.sub).toBe(personas.superadmin.sub);
+    expect(claims.roles).toEqual(personas.superadmin.identityRoles);
+    expect(claims.roles).toContain('iati_superadmin');
+    expect(claims.iatiRegistryId).toBe(personas.superadmin.uid);
+  });
+
+  it('refuses the RYD access token at userinfo, as it is for RYD only', async () => {
+    const { tokens } = await signIn(personas.admin);
+    const userinfo = await fetch(`${identity.url}/me`, {
+      headers: { authorization: `Bearer ${tokens.body.access_token}` },
+    });
+
+    expect(userinfo.status).toBe(401);
+  });
+
   it('withholds the create-organisation scope from people who may not create', async () => {
     const { tokens, sawConsent } = await signIn(personas.editor);
-    const scopes = String(decodeJwt(tokens.body.access_token ?? '').scope).split(' ');
+    const scopes = String(
+      decodeJwt(tokens.body.access_token ?? '').scope,
+    ).split(' ');
 
     expect(sawConsent).toBe(true);
     expect(scopes).toContain('ryd:reporting_org');
@@ -270,8 +334,14 @@ describe('identity service (SR-34: as strict as production)', () => {
   it('rotates refresh tokens and refuses a used one', async () => {
     const { tokens } = await signIn(personas.pending);
     const first = tokens.body.refresh_token ?? '';
-    const refreshed = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first });
-    const reused = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first });
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: first,
+    });
+    const reused = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: first,
+    });
 
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).not.toBe(first);
@@ -322,12 +392,18 @@ describe('identity service (SR-34: as strict as production)', () => {
 
   it('gives the machine client only its allowed scopes and the service account id', async () => {
     const allowed = await tokenRequest(
-      { grant_type: 'client_credentials', scope: 'ryd ryd:reporting_org ryd:dataset' },
+      {
+        grant_type: 'client_credentials',
+        scope: 'ryd ryd:reporting_org ryd:dataset',
+      },
       demoClients.machine,
     );
     const payload = decodeJwt(allowed.body.access_token ?? '');
     const forbidden = await tokenRequest(
-      { grant_type: 'client_credentials', scope: 'ryd ryd:reporting_org:user:update' },
+      {
+        grant_type: 'client_credentials',
+        scope: 'ryd ryd:reporting_org:user:update',
+      },
       demoClients.machine,
     );
 
@@ -365,7 +441,9 @@ describe('identity service (SR-34: as strict as production)', () => {
 
       return found;
     });
-    expect(logoutToken.events).toHaveProperty(['http://schemas.openid.net/event/backchannel-logout']);
+    expect(logoutToken.events).toHaveProperty([
+      'http://schemas.openid.net/event/backchannel-logout',
+    ]);
     expect(logoutToken.sid).toBe(decodeJwt(tokens.body.id_token ?? '').sid);
     const again = await signIn(personas.superadmin, browser);
     expect(again.sawLoginForm).toBe(true);
@@ -373,7 +451,9 @@ describe('identity service (SR-34: as strict as production)', () => {
 
   it('SR-05: rotates the signing key and keeps the old one published', async () => {
     const before = await signIn(personas.editor);
-    const oldKid = decodeProtectedHeader(before.tokens.body.access_token ?? '').kid;
+    const oldKid = decodeProtectedHeader(
+      before.tokens.body.access_token ?? '',
+    ).kid;
     const newKid = await identity.rotateKeys();
     const after = await signIn(personas.editor);
     const jwks = (await (await fetch(`${identity.url}/jwks`)).json()) as {
@@ -381,18 +461,29 @@ describe('identity service (SR-34: as strict as production)', () => {
     };
 
     expect(newKid).not.toBe(oldKid);
-    expect(decodeProtectedHeader(after.tokens.body.access_token ?? '').kid).toBe(newKid);
-    expect(jwks.keys.map((key) => key.kid)).toEqual(expect.arrayContaining([oldKid, newKid]));
+    expect(
+      decodeProtectedHeader(after.tokens.body.access_token ?? '').kid,
+    ).toBe(newKid);
+    expect(jwks.keys.map((key) => key.kid)).toEqual(
+      expect.arrayContaining([oldKid, newKid]),
+    );
     const refreshed = await tokenRequest({
       grant_type: 'refresh_token',
       refresh_token: before.tokens.body.refresh_token ?? '',
     });
-    expect(refreshed.body).toEqual(expect.objectContaining({ token_type: 'Bearer' }));
+    expect(refreshed.body).toEqual(
+      expect.objectContaining({ token_type: 'Bearer' }),
+    );
   });
 
   it('keeps its signing keys across restarts', async () => {
     const jwksBefore = await (await fetch(`${identity.url}/jwks`)).text();
-    const second = await start({ port: 0, appUrl, dataDir, logLevel: 'silent' });
+    const second = await start({
+      port: 0,
+      appUrl,
+      dataDir,
+      logLevel: 'silent',
+    });
     const jwksAfter = await (await fetch(`${second.url}/jwks`)).text();
     await second.close();
 
