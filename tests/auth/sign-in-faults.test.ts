@@ -199,6 +199,21 @@ describe('a correct sign-in (the baseline every fault is measured against)', () 
   });
 });
 
+describe('the authorization request', () => {
+  it('asks for PKCE S256, state, nonce, every scope the app uses, and max_age (SR-03, SR-12)', async () => {
+    const { REQUESTED_SCOPES } = await import('@/lib/server/auth/scopes');
+    const { env } = await import('@/lib/server/env');
+    const url = new URL(await startSignIn(new Map()));
+
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(url.searchParams.get('nonce')).toBeTruthy();
+    expect(url.searchParams.get('scope')?.split(' ')).toEqual(REQUESTED_SCOPES);
+    expect(url.searchParams.get('max_age')).toBe(String(env.SESSION_ABSOLUTE_LIFETIME));
+  });
+});
+
 describe('SR-03: state and nonce', () => {
   it('a tampered state fails before the code is exchanged', async () => {
     const result = await signInWith({}, (callback) => {

@@ -66,7 +66,15 @@ function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
     wellKnown: `${env.IDENTITY_ISSUER}/.well-known/openid-configuration`,
     clientId,
     clientSecret,
-    authorization: { params: { scope: REQUESTED_SCOPES.join(' ') } },
+    authorization: {
+      params: {
+        scope: REQUESTED_SCOPES.join(' '),
+        // SR-12: a provider session older than the app's absolute session
+        // lifetime asks for the password again, so a sign-in never carries
+        // an older authentication into a new app session.
+        max_age: String(env.SESSION_ABSOLUTE_LIFETIME),
+      },
+    },
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
     token: {
