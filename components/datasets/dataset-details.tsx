@@ -1,3 +1,4 @@
+import { getLanguageName } from '@/lib/codelists/languages';
 import { getLicenceLabel } from '@/lib/codelists/licences';
 import {
   fileTypeOptions,
@@ -46,6 +47,7 @@ export function DatasetDetails({ dataset }: { dataset: DatasetRead }) {
       'File type',
       metadata.file_type ? labelOf(fileTypeOptions, metadata.file_type) : null,
     ],
+    ['Language', getLanguageName(metadata.language)],
     [
       'Source type',
       metadata.source_type

@@ -71,11 +71,13 @@ export function CreateDatasetForm({
   defaultLicence,
   canSetVisibility,
   licences,
+  languages,
 }: {
   oid: string;
   defaultLicence: string;
   canSetVisibility: boolean;
   licences: SelectOption[];
+  languages: SelectOption[];
 }) {
   const viewerId = useViewerId();
   const queryClient = useQueryClient();
@@ -91,6 +93,7 @@ export function CreateDatasetForm({
       source_type: 'primary_source',
       licence_id: defaultLicence,
       file_type: 'activity',
+      language: '',
       // Without the right to change visibility, a new dataset starts private
       // and an editor or admin decides when it is published.
       visibility: canSetVisibility ? 'public' : 'private',
@@ -166,6 +169,13 @@ export function CreateDatasetForm({
           {...field('file_type')}
         />
         <SelectField
+          label="Language"
+          hint="The language the file is written in."
+          options={languages}
+          emptyLabel="Not stated"
+          {...field('language')}
+        />
+        <SelectField
           label="Source type"
           options={sourceTypeOptions}
           emptyLabel="Not stated"
@@ -215,11 +225,13 @@ export function EditDatasetForm({
   etag,
   canSetVisibility,
   licences,
+  languages,
 }: {
   dataset: DatasetRead;
   etag: string;
   canSetVisibility: boolean;
   licences: SelectOption[];
+  languages: SelectOption[];
 }) {
   const viewerId = useViewerId();
   const queryClient = useQueryClient();
@@ -238,6 +250,7 @@ export function EditDatasetForm({
           : '',
       licence_id: metadata.licence_id,
       file_type: metadata.file_type ?? 'activity',
+      language: metadata.language ?? '',
       ...(canSetVisibility &&
       visibilityOptions.some((o) => o.value === metadata.visibility)
         ? { visibility: metadata.visibility as 'public' | 'private' }
@@ -323,6 +336,13 @@ export function EditDatasetForm({
           label="File type"
           options={fileTypeOptions}
           {...field('file_type')}
+        />
+        <SelectField
+          label="Language"
+          hint="The language the file is written in."
+          options={languages}
+          emptyLabel="Not stated"
+          {...field('language')}
         />
         <SelectField
           label="Source type"

@@ -32,6 +32,8 @@ export type SeedOrg = {
   type: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** IATI Language code its datasets are written in. */
+  language: string;
   /** IATI Region code, where the organisation works mostly in one region. */
   region: string | null;
   website: string;
@@ -52,6 +54,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'GB-CHC-1234567',
     type: '21',
     country: 'GB',
+    language: 'en',
     region: '289',
     website: 'https://riverlands-water.example.org',
     description: 'Clean water and sanitation programmes in East Africa.',
@@ -68,6 +71,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'US-EIN-12-3456789',
     type: '60',
     country: 'US',
+    language: 'en',
     region: null,
     website: 'https://kestrel-health.example.org',
     description: 'Grants for community health workers and clinics.',
@@ -84,6 +88,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'SN-NINEA-0012345',
     type: '22',
     country: 'SN',
+    language: 'fr',
     region: '289',
     website: 'https://sahel-schools.example.org',
     description: 'Primary education and school meals in the Sahel.',
@@ -100,6 +105,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'KE-NCB-123456',
     type: '22',
     country: 'KE',
+    language: 'en',
     region: '289',
     website: 'https://open-harvest.example.org',
     description: 'Farmer cooperatives sharing seed and storage.',
@@ -116,6 +122,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'XI-IATI-MCF',
     type: '40',
     country: 'CH',
+    language: 'fr',
     region: null,
     website: 'https://meridian-climate.example.org',
     description: 'Pooled finance for climate adaptation projects.',
@@ -132,6 +139,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'NL-KVK-12345678',
     type: '70',
     country: 'NL',
+    language: 'en',
     region: null,
     website: 'https://bluepeak.example.com',
     description: 'Small loans for women-led businesses.',
@@ -148,6 +156,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'PH-SEC-CN201234567',
     type: '23',
     country: 'PH',
+    language: 'en',
     region: '798',
     website: 'https://coastal-resilience.example.org',
     description: 'Mangrove restoration and storm preparedness.',
@@ -164,6 +173,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'DE-VR-12345',
     type: '80',
     country: 'DE',
+    language: 'de',
     region: null,
     website: 'https://open-aid-research.example.org',
     description: 'Research on aid transparency; republishes partner data.',
@@ -180,6 +190,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'PE-RUC-20123456789',
     type: '10',
     country: 'PE',
+    language: 'es',
     region: '489',
     website: 'https://andes-roads.example.gob',
     description: 'Public works programme for rural road access.',
@@ -196,6 +207,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'GB-CHC-7654321',
     type: '21',
     country: 'GB',
+    language: 'en',
     region: null,
     website: 'https://lakeside-children.example.org',
     description: 'Child protection and family support.',
@@ -212,6 +224,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'JO-MSD-1234',
     type: '22',
     country: 'JO',
+    language: 'ar',
     region: '589',
     website: 'https://unity-refugee.example.org',
     description: 'Shelter, cash assistance and legal aid for refugees.',
@@ -228,6 +241,7 @@ export const seedOrgs: Record<SeedOrgKey, SeedOrg> = {
     identifier: 'GH-RGD-CS123456789',
     type: '70',
     country: 'GH',
+    language: 'en',
     region: '289',
     website: 'https://greenfield-agri.example.com',
     description: 'Credit lines for smallholder farmers.',
@@ -306,6 +320,8 @@ export type SeedDataset = {
   shortName: string;
   title: string;
   fileType: 'activity' | 'organisation';
+  /** IATI Language code; null where the publisher did not state one. */
+  language: string | null;
   visibility: 'public' | 'private';
   licenceId: string;
   sourceType: 'primary_source' | 'secondary_source';
@@ -327,8 +343,9 @@ const DATASET_TOPICS = [
 
 /**
  * The datasets of one seed org: the first is its organisation file, the rest
- * activity files; every seventh is private. Short names are `<org>-<n>` or
- * `<org>-org`, unique across the seed.
+ * activity files; every seventh is private; every fifth states no language,
+ * the others the org's. Short names are `<org>-<n>` or `<org>-org`, unique
+ * across the seed.
  */
 export function listSeedDatasets(org: SeedOrg): SeedDataset[] {
   const result: SeedDataset[] = [];
@@ -345,6 +362,7 @@ export function listSeedDatasets(org: SeedOrg): SeedDataset[] {
         ? `${org.name} organisation file`
         : `${org.name} ${topic} ${number}`,
       fileType: isOrgFile ? 'organisation' : 'activity',
+      language: index % 5 === 4 ? null : org.language,
       visibility: index > 0 && index % 7 === 0 ? 'private' : 'public',
       licenceId: org.licence,
       sourceType: org.sourceType,

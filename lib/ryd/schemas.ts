@@ -10,13 +10,15 @@
  *   never accept null.
  * - "" in an optional org text field: a blank form input, the same as null.
  *   In a required field it is refused (400). In dataset `licence_id` and
- *   `source_type` it means "not stated", as legacy registry records have it.
+ *   `source_type` it means "not stated", as legacy registry records have it;
+ *   in dataset `language` it is the same as null.
  * - Strings are trimmed; numbers are never coerced from "" (see pageQuery).
  * Unknown keys are refused (400) so that server-controlled fields such as
  * `id`, `short_name` on update or `registry_approved` can never be assigned.
  */
 import { z } from 'zod';
 
+import { listLanguageCodes } from '../codelists/languages';
 import { ASSIGNABLE_ROLES, ORG_ROLES, PERMISSIONS } from './permissions';
 
 /** Upper bound for free-text fields, so a huge string is a 400, not a load. */
@@ -83,6 +85,12 @@ export type Visibility = z.infer<typeof visibilitySchema>;
 export const sourceTypeSchema = z.enum(['primary_source', 'secondary_source']);
 export const fileTypeSchema = z.enum(['activity', 'organisation']);
 export type FileType = z.infer<typeof fileTypeSchema>;
+
+const LANGUAGE_MESSAGE = 'Choose a language from the list.';
+/** A code of the IATI Language codelist: ISO 639-1, two lowercase letters. */
+export const languageCodeSchema = z.enum(listLanguageCodes(), {
+  error: LANGUAGE_MESSAGE,
+});
 
 // ---------------------------------------------------------------------------
 // Organisations (contract §1.1)
@@ -174,6 +182,11 @@ export const datasetMetadataSchema = z
     last_metadata_update_date: z.string(),
     /** Extension: IATI file type; the official server has no such field. */
     file_type: fileTypeSchema.nullable().optional(),
+    /**
+     * Extension: IATI Language code, null when not stated. Read as any
+     * string, so a code the codelist later withdraws still parses.
+     */
+    language: z.string().nullable().optional(),
   })
   .meta({ id: 'DatasetMetadata' });
 export type DatasetMetadata = z.infer<typeof datasetMetadataSchema>;
@@ -444,6 +457,14 @@ const datasetUrlSchema = text().max(
   MAX_TEXT,
   `Use at most ${MAX_TEXT} characters.`,
 );
+/**
+ * Extension: an IATI Language code. "" (the form's "Not stated") and null
+ * both mean no language; on update they clear it.
+ */
+const datasetLanguageSchema = z
+  .union([languageCodeSchema, z.literal('')], { error: LANGUAGE_MESSAGE })
+  .nullable()
+  .transform((value) => value || null);
 
 /** E18. */
 export const datasetCreateSchema = z
@@ -457,6 +478,7 @@ export const datasetCreateSchema = z
     visibility: visibilitySchema,
     /** Extension; defaults to `activity`. */
     file_type: fileTypeSchema.optional(),
+    language: datasetLanguageSchema.optional(),
   })
   .meta({ id: 'DatasetCreate' });
 export type DatasetCreate = z.infer<typeof datasetCreateSchema>;
@@ -481,6 +503,7 @@ export const datasetUpdateSchema = z
     licence_id: licenceIdSchema.optional(),
     visibility: visibilitySchema.nullable().optional(),
     file_type: fileTypeSchema.optional(),
+    language: datasetLanguageSchema.optional(),
     owner_organisation_id: uuidSchema.optional(),
   })
   .meta({ id: 'DatasetUpdate' });

@@ -5,7 +5,8 @@ import path from 'node:path';
 /**
  * A small CKAN export written by the tests, holding one of each case the
  * import must handle: valid records, an upper-case name, an invalid name,
- * duplicates, a dataset without owner, a broken line.
+ * duplicates, a dataset without owner, a broken line, language extras that
+ * are an IATI code in upper case and free text.
  */
 
 export const IDS = {
@@ -112,6 +113,10 @@ export function fixturePackageLines(): (CkanRecord | string)[] {
       name: 'alpha-activities',
       title: 'Alpha activities',
       owner_org: IDS.alpha,
+      extras: [
+        { key: 'filetype', value: 'activity' },
+        { key: 'language', value: ' EN' },
+      ],
     }),
     makePackage({
       id: IDS.ifsOrg,
@@ -151,6 +156,10 @@ export function fixturePackageLines(): (CkanRecord | string)[] {
       license_id: '',
       metadata_created: null,
       metadata_modified: null,
+      extras: [
+        { key: 'filetype', value: 'activity' },
+        { key: 'language', value: 'English' },
+      ],
     }),
     makePackage({
       id: IDS.deleted,

@@ -91,6 +91,7 @@ describe('CKAN import into PGlite', () => {
         'malformed-record': 1,
         'deleted-in-ckan': 1,
       },
+      notes: { 'language-dropped': 1 },
     });
     expect(report.datasets.skippedExamples['dataset-without-owner']).toEqual([
       'orphan',
@@ -120,6 +121,10 @@ describe('CKAN import into PGlite', () => {
       .select()
       .from(datasets)
       .where(eq(datasets.id, IDS.ifsOrg));
+    const languages = await opened.db
+      .select({ id: datasets.id, language: datasets.language })
+      .from(datasets)
+      .orderBy(datasets.id);
 
     expect(ifs).toMatchObject({ shortName: 'ifs', registryApproved: true });
     expect(beta).toMatchObject({
@@ -136,6 +141,12 @@ describe('CKAN import into PGlite', () => {
       createdAt: new Date('2020-01-31T00:00:00Z'),
       version: 1,
     });
+    // " EN" is read as the code "en"; "English" is no code, so no language.
+    expect(languages).toEqual([
+      { id: IDS.alphaActivities, language: 'en' },
+      { id: IDS.ifsOrg, language: null },
+      { id: IDS.betaActivities, language: null },
+    ]);
   });
 
   it('changes nothing when run a second time', async () => {
@@ -290,6 +301,9 @@ describe('npm run import', { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Organisations: read 6, inserted 3');
     expect(stdout).toContain('skipped, dataset without owner: 1 (orphan)');
+    expect(stdout).toContain(
+      'note, language is not an IATI Language code; imported without a language: 1',
+    );
     expect(stdout).toMatch(/Elapsed: \d+\.\d s/);
   });
 });

@@ -72,7 +72,7 @@ function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
         // SR-12: a provider session older than the app's absolute session
         // lifetime asks for the password again, so a sign-in never carries
         // an older authentication into a new app session.
-        max_age: String(env.SESSION_ABSOLUTE_LIFETIME),
+        max_age: env.SESSION_ABSOLUTE_LIFETIME,
       },
     },
     idToken: true,

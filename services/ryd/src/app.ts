@@ -169,7 +169,7 @@ export function createApp(deps: AppDeps) {
       title: 'IATI Register Your Data API',
       version: '0.9.15',
       description:
-        'Implementation of the IATI Register Your Data API. Extensions to the official contract: `q` and `all=yes` (superadmins) on GET /reporting-orgs; `q`, `file_type`, `visibility` and `sort` on GET /reporting-orgs/{oid}/datasets; `dataset_count` on OrgRelation; `file_type` in DatasetMetadata; `version` on OrgUser; GET /reporting-orgs/{oid}/audit; ETag/If-Match (412) on PATCH, PUT and DELETE; Idempotency-Key on create POSTs; `error.code` in error envelopes.',
+        'Implementation of the IATI Register Your Data API. Extensions to the official contract: `q` and `all=yes` (superadmins) on GET /reporting-orgs; `q`, `file_type`, `visibility` and `sort` on GET /reporting-orgs/{oid}/datasets; `dataset_count` on OrgRelation; `file_type` and `language` (an IATI Language code) in DatasetMetadata, DatasetCreate and DatasetUpdate; `version` on OrgUser; GET /reporting-orgs/{oid}/audit; ETag/If-Match (412) on PATCH, PUT and DELETE; Idempotency-Key on create POSTs; `error.code` in error envelopes.',
     },
     servers: [
       { url: `${deps.publicUrl ?? new URL(c.req.url).origin}${API_PREFIX}` },

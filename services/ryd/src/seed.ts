@@ -125,7 +125,7 @@ export async function seedDemoData(
         visibility: dataset.visibility,
         licenceId: dataset.licenceId,
         fileType: dataset.fileType,
-        language: 'en',
+        language: dataset.language,
         lastUrlUpdateDate: sql`now()`,
         lastMetadataUpdateDate: sql`now()`,
       }));

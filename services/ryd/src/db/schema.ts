@@ -215,6 +215,11 @@ export const datasets = pgTable(
       .default('public'),
     licenceId: text('licence_id').notNull().default(''),
     fileType: text('file_type').$type<'activity' | 'organisation'>(),
+    /**
+     * Extension: an IATI Language code (ISO 639-1). The API checks it against
+     * the codelist; the database only checks its shape, so that a codelist
+     * update needs no migration.
+     */
     language: text('language'),
     /**
      * Added for the CKAN import: the `country` extra of a CKAN package
@@ -249,6 +254,10 @@ export const datasets = pgTable(
     check(
       'datasets_file_type_ck',
       sql`${table.fileType} is null or ${table.fileType} in ('activity', 'organisation')`,
+    ),
+    check(
+      'datasets_language_ck',
+      sql`${table.language} is null or ${table.language} ~ '^[a-z]{2}$'`,
     ),
   ],
 );

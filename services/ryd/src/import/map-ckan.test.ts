@@ -283,6 +283,31 @@ describe('mapDataset', () => {
     });
   });
 
+  it.each([
+    ['fr', 'fr', []],
+    [' EN ', 'en', []],
+    ['Es', 'es', []],
+    ['', null, []],
+    [null, null, []],
+    ['English', null, ['language-dropped']],
+    ['eng', null, ['language-dropped']],
+    ['xx', null, ['language-dropped']],
+    ['en-GB', null, ['language-dropped']],
+    ['cu', null, ['language-dropped']],
+  ])('imports the language extra %j as %j', (value, language, notes) => {
+    const mapped = mapDataset(
+      ckanPackage({
+        extras: [
+          { key: 'filetype', value: 'activity' },
+          { key: 'language', value },
+        ],
+      }),
+      knownOwner,
+    );
+
+    expect(mapped).toMatchObject({ ok: true, notes, value: { language } });
+  });
+
   it('falls back to the creation date when the URL never changed', () => {
     const mapped = mapDataset(
       ckanPackage({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { SHORT_NAME_PATTERN } from '@/lib/ryd/schemas';
+import { languageCodeSchema, SHORT_NAME_PATTERN } from '@/lib/ryd/schemas';
 
 import { datasets, reportingOrgs } from '../db/schema';
 import {
@@ -33,6 +33,8 @@ export const IMPORT_NOTES = {
   'short-name-lower-cased': 'short name lower-cased to match the RYD pattern',
   'id-derived': 'CKAN id is not a UUID; a UUID v5 was derived from it',
   'title-from-short-name': 'empty title; the short name is used instead',
+  'language-dropped':
+    'language is not an IATI Language code; imported without a language',
 } as const;
 export type ImportNote = keyof typeof IMPORT_NOTES;
 
@@ -262,6 +264,23 @@ function toFileType(value: string | null): ImportedDataset['fileType'] {
 }
 
 /**
+ * The `language` extra as RYD accepts it: an IATI Language code, matched
+ * case-insensitively ("EN" is "en"). Anything else is no language, so that a
+ * free-text value never fails the record.
+ */
+function toLanguage(value: string | null): {
+  language: string | null;
+  dropped: boolean;
+} {
+  if (value === null) return { language: null, dropped: false };
+  const parsed = languageCodeSchema.safeParse(value.toLowerCase());
+
+  return parsed.success
+    ? { language: parsed.data, dropped: false }
+    : { language: null, dropped: true };
+}
+
+/**
  * @param resolveOwner returns the RYD id of the owner organisation when it
  *   exists (imported in this run or already stored), else null.
  */
@@ -311,6 +330,8 @@ export function mapDataset(
   if (!title) notes.push('title-from-short-name');
   const resource = pkg.resources?.[0];
   const createdAt = parseCkanDate(pkg.metadata_created);
+  const { language, dropped } = toLanguage(getExtra(pkg, 'language'));
+  if (dropped) notes.push('language-dropped');
 
   return {
     ok: true,
@@ -326,7 +347,7 @@ export function mapDataset(
       licenceId: pkg.license_id?.trim() ?? '',
       sourceType: pkg.publisher_source_type?.trim() ?? '',
       fileType: toFileType(getExtra(pkg, 'filetype')),
-      language: getExtra(pkg, 'language'),
+      language,
       country: getExtra(pkg, 'country'),
       createdAt,
       // The resource's metadata_modified is set only when its URL changed.

@@ -91,6 +91,7 @@ export function toDatasetRead(
       last_url_update_date: formatDate(dataset.lastUrlUpdateDate),
       last_metadata_update_date: formatDate(dataset.lastMetadataUpdateDate),
       file_type: dataset.fileType,
+      language: dataset.language,
     },
     actions: actions.map(toDatasetAction),
   };

@@ -124,6 +124,7 @@ function auditView(dataset: DatasetRow) {
     licence_id: dataset.licenceId,
     visibility: dataset.visibility,
     file_type: dataset.fileType,
+    language: dataset.language,
   };
 }
 
@@ -189,6 +190,7 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
                 licenceId: body.licence_id,
                 visibility: body.visibility,
                 fileType: body.file_type ?? 'activity',
+                language: body.language ?? null,
                 lastUrlUpdateDate: sql`now()`,
                 lastMetadataUpdateDate: sql`now()`,
               })
@@ -332,11 +334,21 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
           licenceId: body.licence_id ?? current.licenceId,
           visibility: body.visibility ?? current.visibility,
           fileType: body.file_type ?? current.fileType,
+          // null clears the language; only an absent key leaves it.
+          language:
+            body.language === undefined ? current.language : body.language,
         };
         const urlChanged = next.url !== current.url;
         const visibilityChanged = next.visibility !== current.visibility;
         const metadataChanged = (
-          ['shortName', 'title', 'sourceType', 'licenceId', 'fileType'] as const
+          [
+            'shortName',
+            'title',
+            'sourceType',
+            'licenceId',
+            'fileType',
+            'language',
+          ] as const
         ).some((key) => next[key] !== current[key]);
         if (!urlChanged && !visibilityChanged && !metadataChanged)
           return current;

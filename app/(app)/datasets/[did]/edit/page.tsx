@@ -5,7 +5,10 @@ import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
 import { PageHeader } from '@/components/ui/page-header';
 import { listLicenceOptions } from '@/lib/codelists/licences';
-import { withCurrent } from '@/lib/codelists/form-options';
+import {
+  getLanguageFormOptions,
+  withCurrent,
+} from '@/lib/codelists/form-options';
 import { hasPermission } from '@/lib/ryd/permissions';
 import { requireSession } from '@/lib/server/auth';
 import { getDataset } from '@/lib/server/ryd/datasets';
@@ -81,6 +84,7 @@ export default async function EditDatasetPage({
             listLicenceOptions(),
             dataset.metadata.licence_id,
           )}
+          languages={getLanguageFormOptions(dataset.metadata.language)}
         />
       </div>
     </>

@@ -4,7 +4,10 @@ import { CreateDatasetForm } from '@/components/datasets/dataset-form';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
 import { PageHeader } from '@/components/ui/page-header';
-import { withCurrent } from '@/lib/codelists/form-options';
+import {
+  getLanguageFormOptions,
+  withCurrent,
+} from '@/lib/codelists/form-options';
 import { listLicenceOptions } from '@/lib/codelists/licences';
 import { hasPermission } from '@/lib/ryd/permissions';
 import { orgMetadataSchema } from '@/lib/ryd/schemas';
@@ -63,6 +66,7 @@ export default async function NewDatasetPage({
             'update-dataset-visibility',
           )}
           licences={withCurrent(listLicenceOptions(), defaultLicence)}
+          languages={getLanguageFormOptions()}
         />
       </div>
     </>
