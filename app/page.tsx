@@ -13,7 +13,8 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   OAuthCallback:
     'Signing in did not complete: the link was already used, has expired, or was opened in another browser. Please sign in again.',
   OAuthSignin: 'We could not reach IATI sign-in. Please try again in a moment.',
-  AccessDenied: 'Your IATI account could not be used here. Check you chose the right account, then try again.',
+  AccessDenied:
+    'Your IATI account could not be used here. Check you chose the right account, then try again.',
   Callback: 'Signing in did not complete. Please sign in again.',
   ClockSkew:
     'Signing in was refused because the clocks of IATI sign-in and this service disagree. Please try again later; if it keeps happening, tell the service administrators.',

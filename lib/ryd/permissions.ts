@@ -70,6 +70,8 @@ export function hasPermission(
   return PERMISSION_MATRIX[role].includes(permission);
 }
 
-export function listPermissions(role: OrgRole | null | undefined): Permission[] {
+export function listPermissions(
+  role: OrgRole | null | undefined,
+): Permission[] {
   return role ? [...PERMISSION_MATRIX[role]] : [];
 }

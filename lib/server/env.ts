@@ -13,7 +13,9 @@ const seconds = (fallback: number) =>
   z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development'),
   /** The URL people reach the web app by. */
   APP_URL: z.url().default('http://localhost:3000'),
   /** Must equal the identity service's `issuer`. */

@@ -57,7 +57,10 @@ async function call(
 ): Promise<ResponseInternal> {
   const headers = new Headers({ host: new URL(APP_URL).host });
   if (jar.size) {
-    headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    headers.set(
+      'cookie',
+      [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
+    );
   }
   if (body) headers.set('content-type', 'application/json');
   const request = new Request(`${APP_URL}${pathAndQuery}`, {
@@ -78,8 +81,12 @@ async function call(
 async function startSignIn(jar: Jar): Promise<string> {
   const csrf = await call(jar, '/api/auth/csrf');
   const { csrfToken } = csrf.body as { csrfToken: string };
-  const started = await call(jar, '/api/auth/signin/iati', { csrfToken, callbackUrl: '/orgs' });
-  if (!started.redirect) throw new Error('sign-in did not redirect to the provider');
+  const started = await call(jar, '/api/auth/signin/iati', {
+    csrfToken,
+    callbackUrl: '/orgs',
+  });
+  if (!started.redirect)
+    throw new Error('sign-in did not redirect to the provider');
 
   return started.redirect;
 }
@@ -106,7 +113,11 @@ async function land(jar: Jar, first: ResponseInternal) {
     if (!target) throw new Error('expected a redirect');
     hops += 1;
     const url = new URL(target, APP_URL);
-    if (url.origin !== APP_URL || !url.pathname.startsWith('/api/auth/') || hops > 5) {
+    if (
+      url.origin !== APP_URL ||
+      !url.pathname.startsWith('/api/auth/') ||
+      hops > 5
+    ) {
       return { url, hops };
     }
     response = await call(jar, pathOf(url));
@@ -169,7 +180,9 @@ beforeAll(async () => {
   // The handler behind next-auth's route handlers; the package does not
   // export it by name, so it is loaded from its file.
   const load = createRequire(import.meta.url);
-  ({ AuthHandler } = load(path.join(process.cwd(), 'node_modules/next-auth/core/index.js')) as {
+  ({ AuthHandler } = load(
+    path.join(process.cwd(), 'node_modules/next-auth/core/index.js'),
+  ) as {
     AuthHandler: AuthHandlerFn;
   });
   const client = await import('@/lib/server/db/client');
@@ -210,14 +223,19 @@ describe('the authorization request', () => {
     expect(url.searchParams.get('state')).toBeTruthy();
     expect(url.searchParams.get('nonce')).toBeTruthy();
     expect(url.searchParams.get('scope')?.split(' ')).toEqual(REQUESTED_SCOPES);
-    expect(url.searchParams.get('max_age')).toBe(String(env.SESSION_ABSOLUTE_LIFETIME));
+    expect(url.searchParams.get('max_age')).toBe(
+      String(env.SESSION_ABSOLUTE_LIFETIME),
+    );
   });
 });
 
 describe('SR-03: state and nonce', () => {
   it('a tampered state fails before the code is exchanged', async () => {
     const result = await signInWith({}, (callback) => {
-      callback.searchParams.set('state', `${callback.searchParams.get('state')}x`);
+      callback.searchParams.set(
+        'state',
+        `${callback.searchParams.get('state')}x`,
+      );
     });
 
     expectRefused(result);
@@ -225,7 +243,9 @@ describe('SR-03: state and nonce', () => {
   });
 
   it('a callback without state fails', async () => {
-    const result = await signInWith({}, (callback) => callback.searchParams.delete('state'));
+    const result = await signInWith({}, (callback) =>
+      callback.searchParams.delete('state'),
+    );
 
     expectRefused(result);
     expect(result.exchanged).toBe(0);
@@ -257,7 +277,9 @@ describe('SR-03: state and nonce', () => {
   });
 
   it('an ID token with the wrong nonce is refused', async () => {
-    expectRefused(await signInWith({ claims: { nonce: 'not-the-nonce-we-sent' } }));
+    expectRefused(
+      await signInWith({ claims: { nonce: 'not-the-nonce-we-sent' } }),
+    );
   });
 
   it('an ID token without the nonce is refused', async () => {
@@ -272,15 +294,24 @@ describe('SR-04: ID tokens are checked at sign-in', () => {
     ['HS256 signed with the client secret', { signing: 'hs256-client-secret' }],
     ['a wrong issuer', { claims: { iss: 'https://evil.example' } }],
     ['a wrong audience', { claims: { aud: 'someone-else' } }],
-    ['an audience list without this client', { claims: { aud: ['someone-else', 'another'], azp: 'someone-else' } }],
-    ['an audience list naming this client but another azp', {
-      claims: { aud: [demoClients.web.clientId, 'another'], azp: 'another' },
-    }],
+    [
+      'an audience list without this client',
+      { claims: { aud: ['someone-else', 'another'], azp: 'someone-else' } },
+    ],
+    [
+      'an audience list naming this client but another azp',
+      {
+        claims: { aud: [demoClients.web.clientId, 'another'], azp: 'another' },
+      },
+    ],
     ['no audience', { omit: ['aud'] }],
     ['no subject', { omit: ['sub'] }],
     ['no iat', { omit: ['iat'] }],
     ['no exp', { omit: ['exp'] }],
-    ['an expired token', { claims: { exp: Math.floor(Date.now() / 1000) - 600 } }],
+    [
+      'an expired token',
+      { claims: { exp: Math.floor(Date.now() / 1000) - 600 } },
+    ],
   ])('refuses %s', async (_name, fault) => {
     const result = await signInWith(fault);
 
@@ -296,7 +327,9 @@ describe('SR-04: ID tokens are checked at sign-in', () => {
     expect(setsSession(result.response)).toBe(false);
     expect(result.newSessions).toBe(0);
     expect(result.landing.url.pathname).toBe('/');
-    expect(result.landing.url.searchParams.get('callbackUrl')).toBe(`${APP_URL}/orgs`);
+    expect(result.landing.url.searchParams.get('callbackUrl')).toBe(
+      `${APP_URL}/orgs`,
+    );
   });
 });
 
@@ -319,7 +352,10 @@ describe('SR-20: clock skew between the provider and the app', () => {
   it('a provider clock 10 min behind is refused with the clock error, even with a long-lived token', async () => {
     const exp = Math.floor(Date.now() / 1000) + 3600;
 
-    expectRefused(await signInWith({ clockOffsetSeconds: -600, claims: { exp } }), 'ClockSkew');
+    expectRefused(
+      await signInWith({ clockOffsetSeconds: -600, claims: { exp } }),
+      'ClockSkew',
+    );
   });
 
   it.each<[string, IdTokenFault]>([

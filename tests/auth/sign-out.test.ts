@@ -1,14 +1,26 @@
 import { rm } from 'node:fs/promises';
 import { decodeJwt } from 'jose';
 import { NextRequest } from 'next/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+} from 'vitest';
 import { demoClients, personas } from '@/lib/demo/personas';
 import { RYD_SCOPES } from '@/lib/ryd/scopes';
 import {
   authorizeThroughPages,
   createPkce,
 } from '@/services/identity/src/testing/test-browser';
-import { signInThroughProvider, startAuthTestStack, type AuthTestStack } from './support';
+import {
+  signInThroughProvider,
+  startAuthTestStack,
+  type AuthTestStack,
+} from './support';
 
 /**
  * SR-14, last clause: signing out still ends the provider session after the
@@ -19,7 +31,13 @@ import { signInThroughProvider, startAuthTestStack, type AuthTestStack } from '.
 
 let stack: AuthTestStack;
 let closeDb: () => Promise<void>;
-const scope = ['openid', 'profile', 'email', 'offline_access', ...RYD_SCOPES].join(' ');
+const scope = [
+  'openid',
+  'profile',
+  'email',
+  'offline_access',
+  ...RYD_SCOPES,
+].join(' ');
 
 beforeAll(async () => {
   stack = await startAuthTestStack(60);
@@ -44,11 +62,16 @@ describe('SR-14: sign-out after the ID token has expired', () => {
     const { authOptions } = await import('@/lib/server/auth/options');
     const store = await import('@/lib/server/auth/session-store');
     const { encode } = await import('next-auth/jwt');
-    const { LOGOUT_STATE_COOKIE, SESSION_COOKIE } = await import('@/lib/server/auth/cookies');
+    const { LOGOUT_STATE_COOKIE, SESSION_COOKIE } =
+      await import('@/lib/server/auth/cookies');
     const { POST: signOut } = await import('@/app/api/auth/sign-out/route');
     const persona = personas.editor;
 
-    const { tokens, idClaims, browser } = await signInThroughProvider(stack, persona, { scope });
+    const { tokens, idClaims, browser } = await signInThroughProvider(
+      stack,
+      persona,
+      { scope },
+    );
     const token = await authOptions.callbacks!.jwt!({
       token: {},
       user: { id: persona.sub },
@@ -67,7 +90,10 @@ describe('SR-14: sign-out after the ID token has expired', () => {
       },
     });
     const sid = String(token.sid);
-    const cookie = await encode({ token: { sid }, secret: String(process.env.NEXTAUTH_SECRET) });
+    const cookie = await encode({
+      token: { sid },
+      secret: String(process.env.NEXTAUTH_SECRET),
+    });
 
     // Past the ID token's expiry (and the provider's clock tolerance), well
     // within the provider session's lifetime.
@@ -79,7 +105,10 @@ describe('SR-14: sign-out after the ID token has expired', () => {
     const response = await signOut(
       new NextRequest(`${stack.appUrl}/api/auth/sign-out`, {
         method: 'POST',
-        headers: { origin: stack.appUrl, cookie: `${SESSION_COOKIE}=${cookie}` },
+        headers: {
+          origin: stack.appUrl,
+          cookie: `${SESSION_COOKIE}=${cookie}`,
+        },
       }),
     );
 
@@ -104,12 +133,18 @@ describe('SR-14: sign-out after the ID token has expired', () => {
     const html = await page.text();
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
     expect(xsrf).toBeTruthy();
-    const confirmed = await browser.fetch(`${stack.identity.url}/session/end/confirm`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ xsrf: xsrf ?? '', logout: 'yes' }),
-    });
-    const back = new URL(confirmed.headers.get('location') ?? '', stack.identity.url);
+    const confirmed = await browser.fetch(
+      `${stack.identity.url}/session/end/confirm`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ xsrf: xsrf ?? '', logout: 'yes' }),
+      },
+    );
+    const back = new URL(
+      confirmed.headers.get('location') ?? '',
+      stack.identity.url,
+    );
     expect(`${back.origin}${back.pathname}`).toBe(`${stack.appUrl}/signed-out`);
     expect(back.searchParams.get('state')).toBe(state);
 

@@ -26,7 +26,9 @@ export type AuthTestStack = {
  * (which collects back-channel logout tokens) and points the web app's
  * settings at them. Import web modules only after this.
  */
-export async function startAuthTestStack(accessTokenTtl = 20): Promise<AuthTestStack> {
+export async function startAuthTestStack(
+  accessTokenTtl = 20,
+): Promise<AuthTestStack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'web-auth-test-'));
   const logoutTokens: string[] = [];
   const app: Server = createServer((req, res) => {

@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   exportJWK,
@@ -80,7 +84,10 @@ function basicCredentials(header: string | undefined): Client | null {
   const [id, secret] = Buffer.from(match[1], 'base64').toString().split(':');
   if (id === undefined || secret === undefined) return null;
 
-  return { clientId: decodeURIComponent(id), clientSecret: decodeURIComponent(secret) };
+  return {
+    clientId: decodeURIComponent(id),
+    clientSecret: decodeURIComponent(secret),
+  };
 }
 
 const unsignedJwt = (payload: JWTPayload) =>
@@ -101,7 +108,12 @@ export async function startFakeOp(options: {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const foreign = await generateKeyPair('RS256');
   const kid = `fake-${randomBytes(4).toString('hex')}`;
-  const publicJwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const publicJwk: JWK = {
+    ...(await exportJWK(publicKey)),
+    kid,
+    alg: 'RS256',
+    use: 'sig',
+  };
   const codes = new Map<string, PendingCode>();
   const idTokenTtl = options.idTokenTtl ?? 300;
   let fault: IdTokenFault = {};
@@ -121,9 +133,12 @@ export async function startFakeOp(options: {
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .sign(new TextEncoder().encode(client.clientSecret));
     }
-    const key: CryptoKey = signing === 'foreign-key' ? foreign.privateKey : privateKey;
+    const key: CryptoKey =
+      signing === 'foreign-key' ? foreign.privateKey : privateKey;
 
-    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(key);
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+      .sign(key);
   }
 
   async function tokenResponse(pending: PendingCode, client: Client) {
@@ -193,7 +208,8 @@ export async function startFakeOp(options: {
     const given = basicCredentials(req.headers.authorization);
     const client = options.clients.find(
       (candidate) =>
-        candidate.clientId === given?.clientId && candidate.clientSecret === given.clientSecret,
+        candidate.clientId === given?.clientId &&
+        candidate.clientSecret === given.clientSecret,
     );
     if (!client) return sendJson(res, 401, { error: 'invalid_client' });
     const code = form.get('code') ?? '';

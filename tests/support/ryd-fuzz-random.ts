@@ -39,7 +39,8 @@ export function createRandom(seed: number): Random {
     string(alphabet, length) {
       const chars = [...alphabet];
       let out = '';
-      for (let i = 0; i < length; i += 1) out += chars[int(0, chars.length - 1)];
+      for (let i = 0; i < length; i += 1)
+        out += chars[int(0, chars.length - 1)];
 
       return out;
     },

@@ -10,6 +10,10 @@ export {
 } from './session';
 export { withSession, isSameOriginWrite } from './with-session';
 export { getAccessToken } from './tokens';
-export { setLastDataset, getLastDataset, clearLastDataset } from './preferences';
+export {
+  setLastDataset,
+  getLastDataset,
+  clearLastDataset,
+} from './preferences';
 export { SCOPE_CAPABILITIES } from './scopes';
 export type { LastDataset } from '@/lib/server/db/schema';

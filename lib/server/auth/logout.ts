@@ -39,12 +39,18 @@ export async function revokeRefreshToken(row: SessionRow): Promise<boolean> {
       signal: AbortSignal.timeout(5_000),
     });
     if (!response.ok) {
-      log.warn({ event: 'revoke.failed', sub: row.sub, status: response.status }, 'revocation refused');
+      log.warn(
+        { event: 'revoke.failed', sub: row.sub, status: response.status },
+        'revocation refused',
+      );
     }
 
     return response.ok;
   } catch {
-    log.warn({ event: 'revoke.failed', sub: row.sub }, 'identity service unreachable');
+    log.warn(
+      { event: 'revoke.failed', sub: row.sub },
+      'identity service unreachable',
+    );
 
     return false;
   }
@@ -65,57 +71,76 @@ export async function buildEndSessionUrl(
   const url = new URL(end_session_endpoint);
   url.searchParams.set('post_logout_redirect_uri', `${env.APP_URL}/signed-out`);
   url.searchParams.set('state', state);
-  url.searchParams.set('client_id', getClientCredentials(row?.client ?? 'web').clientId);
+  url.searchParams.set(
+    'client_id',
+    getClientCredentials(row?.client ?? 'web').clientId,
+  );
   if (row?.idToken) url.searchParams.set('id_token_hint', row.idToken);
 
   return url.href;
 }
 
 export type BackchannelResult =
-  | { ok: true; ended: number }
-  | { ok: false; reason: string };
+  { ok: true; ended: number } | { ok: false; reason: string };
 
 function clientsInAudience(aud: string | string[] | undefined): AuthClient[] {
   const audience = Array.isArray(aud) ? aud : aud ? [aud] : [];
   const clients: AuthClient[] = ['web', 'tool'];
 
-  return clients.filter((client) => audience.includes(getClientCredentials(client).clientId));
+  return clients.filter((client) =>
+    audience.includes(getClientCredentials(client).clientId),
+  );
 }
 
 /**
  * Validates a back-channel logout token (OIDC Back-Channel Logout 1.0 §2.6)
  * and ends the sessions it names. Nothing is ended for a bad token.
  */
-export async function handleBackchannelLogout(logoutToken: string): Promise<BackchannelResult> {
+export async function handleBackchannelLogout(
+  logoutToken: string,
+): Promise<BackchannelResult> {
   let payload;
   try {
     ({ payload } = await jwtVerify(logoutToken, await getProviderKeys(), {
       issuer: env.IDENTITY_ISSUER,
-      audience: [getClientCredentials('web').clientId, getClientCredentials('tool').clientId],
+      audience: [
+        getClientCredentials('web').clientId,
+        getClientCredentials('tool').clientId,
+      ],
       algorithms: ['RS256'],
       typ: 'logout+jwt',
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['iat', 'exp', 'jti', 'events'],
     }));
   } catch (error) {
-    const reason = error instanceof joseErrors.JOSEError ? error.code : 'invalid token';
+    const reason =
+      error instanceof joseErrors.JOSEError ? error.code : 'invalid token';
 
     return { ok: false, reason };
   }
 
   const events = payload.events;
   const event =
-    events && typeof events === 'object' ? (events as Record<string, unknown>)[BACKCHANNEL_EVENT] : undefined;
-  if (!event || typeof event !== 'object') return { ok: false, reason: 'missing logout event' };
+    events && typeof events === 'object'
+      ? (events as Record<string, unknown>)[BACKCHANNEL_EVENT]
+      : undefined;
+  if (!event || typeof event !== 'object')
+    return { ok: false, reason: 'missing logout event' };
   if ('nonce' in payload) return { ok: false, reason: 'nonce not allowed' };
-  const sid = typeof payload.sid === 'string' && payload.sid ? payload.sid : undefined;
-  const sub = typeof payload.sub === 'string' && payload.sub ? payload.sub : undefined;
+  const sid =
+    typeof payload.sid === 'string' && payload.sid ? payload.sid : undefined;
+  const sub =
+    typeof payload.sub === 'string' && payload.sub ? payload.sub : undefined;
   if (!sid && !sub) return { ok: false, reason: 'neither sid nor sub' };
   const clients = clientsInAudience(payload.aud);
   if (!clients.length) return { ok: false, reason: 'unknown audience' };
   const jti = String(payload.jti);
-  const expiresAt = new Date((payload.exp ?? 0) * 1000 + CLOCK_TOLERANCE_SECONDS * 1000);
-  if (!(await rememberLogoutToken(`${env.IDENTITY_ISSUER} ${jti}`, expiresAt))) {
+  const expiresAt = new Date(
+    (payload.exp ?? 0) * 1000 + CLOCK_TOLERANCE_SECONDS * 1000,
+  );
+  if (
+    !(await rememberLogoutToken(`${env.IDENTITY_ISSUER} ${jti}`, expiresAt))
+  ) {
     return { ok: false, reason: 'replayed jti' };
   }
 

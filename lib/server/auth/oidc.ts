@@ -24,8 +24,14 @@ export function clientForProvider(providerId: string): AuthClient | null {
 
 export function getClientCredentials(client: AuthClient) {
   return client === 'web'
-    ? { clientId: env.IDENTITY_WEB_CLIENT_ID, clientSecret: env.IDENTITY_WEB_CLIENT_SECRET }
-    : { clientId: env.IDENTITY_TOOL_CLIENT_ID, clientSecret: env.IDENTITY_TOOL_CLIENT_SECRET };
+    ? {
+        clientId: env.IDENTITY_WEB_CLIENT_ID,
+        clientSecret: env.IDENTITY_WEB_CLIENT_SECRET,
+      }
+    : {
+        clientId: env.IDENTITY_TOOL_CLIENT_ID,
+        clientSecret: env.IDENTITY_TOOL_CLIENT_SECRET,
+      };
 }
 
 const metadataSchema = z.object({
@@ -102,7 +108,8 @@ export async function verifyRefreshedIdToken(
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
     requiredClaims: ['sub', 'iat', 'exp'],
   });
-  if (payload.sub !== expected.sub) throw new Error('subject changed on refresh');
+  if (payload.sub !== expected.sub)
+    throw new Error('subject changed on refresh');
 
   return payload;
 }

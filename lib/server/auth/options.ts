@@ -49,11 +49,17 @@ const CLOCK_SKEW_ERROR = 'ClockSkew';
  * otherwise pass (SR-20).
  */
 export function isIssuedNow(iat: number, now = Date.now() / 1000): boolean {
-  return iat <= now + CLOCK_TOLERANCE_SECONDS && iat >= now - ID_TOKEN_MAX_AGE_SECONDS;
+  return (
+    iat <= now + CLOCK_TOLERANCE_SECONDS &&
+    iat >= now - ID_TOKEN_MAX_AGE_SECONDS
+  );
 }
 
 function isClockError(error: unknown): boolean {
-  return error instanceof oidcErrors.RPError && typeof (error as { tolerance?: unknown }).tolerance === 'number';
+  return (
+    error instanceof oidcErrors.RPError &&
+    typeof (error as { tolerance?: unknown }).tolerance === 'number'
+  );
 }
 
 function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
@@ -85,12 +91,19 @@ function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
       async request({ client, params, checks, provider }) {
         // A second copy of openid-client would have its own symbol: the
         // library's 10 s would then apply, stricter but worth knowing.
-        if (!Object.getOwnPropertySymbols(client).includes(custom.clock_tolerance)) {
-          log.warn({ event: 'signin.clock_tolerance_unset' }, 'clock tolerance not applied');
+        if (
+          !Object.getOwnPropertySymbols(client).includes(custom.clock_tolerance)
+        ) {
+          log.warn(
+            { event: 'signin.clock_tolerance_unset' },
+            'clock tolerance not applied',
+          );
         }
         client[custom.clock_tolerance] = CLOCK_TOLERANCE_SECONDS;
         try {
-          return { tokens: await client.callback(provider.callbackUrl, params, checks) };
+          return {
+            tokens: await client.callback(provider.callbackUrl, params, checks),
+          };
         } catch (error) {
           if (isClockError(error)) {
             log.warn(
@@ -108,12 +121,19 @@ function oidcProvider(client: AuthClient): OAuthConfig<IdClaims> {
     },
     httpOptions: { timeout: 10_000 },
     profile(profile) {
-      return { id: profile.sub, name: profile.name ?? null, email: profile.email ?? null };
+      return {
+        id: profile.sub,
+        name: profile.name ?? null,
+        email: profile.email ?? null,
+      };
     },
   };
 }
 
-function registryIdOf(accessClaims: JWTPayload, idClaims: IdClaims): string | undefined {
+function registryIdOf(
+  accessClaims: JWTPayload,
+  idClaims: IdClaims,
+): string | undefined {
   const fromAccess = accessClaims.iatiRegistryId;
 
   return typeof fromAccess === 'string' ? fromAccess : idClaims.iatiRegistryId;
@@ -133,7 +153,11 @@ export const authOptions: AuthOptions = {
       if (claims.data.iss !== env.IDENTITY_ISSUER) return false;
       if (!isIssuedNow(claims.data.iat)) {
         log.warn(
-          { event: 'signin.clock_skew', sub: claims.data.sub, iat: claims.data.iat },
+          {
+            event: 'signin.clock_skew',
+            sub: claims.data.sub,
+            iat: claims.data.iat,
+          },
           'ID token refused: the provider clock differs from ours',
         );
 
@@ -151,10 +175,14 @@ export const authOptions: AuthOptions = {
       if (account) {
         const client = clientForProvider(account.provider);
         const claims = idClaimsSchema.parse(profile);
-        if (!client || !account.access_token) throw new Error('unexpected sign-in');
+        if (!client || !account.access_token)
+          throw new Error('unexpected sign-in');
         const accessClaims = decodeJwt(account.access_token);
         const granted = [
-          ...new Set([...parseScopes(account.scope), ...parseScopes(accessClaims.scope)]),
+          ...new Set([
+            ...parseScopes(account.scope),
+            ...parseScopes(accessClaims.scope),
+          ]),
         ];
         const expiresAt =
           typeof account.expires_at === 'number'
@@ -192,17 +220,23 @@ export const authOptions: AuthOptions = {
       }
       // Every later use must still name a live server-side session (SR-13).
       const sid = typeof token.sid === 'string' ? token.sid : '';
-      if (!sid || !(await findActiveSession(sid))) throw new Error('session ended');
+      if (!sid || !(await findActiveSession(sid)))
+        throw new Error('session ended');
 
       return { sid };
     },
     async session({ session, token }) {
-      const row = typeof token.sid === 'string' ? await findActiveSession(token.sid) : null;
+      const row =
+        typeof token.sid === 'string'
+          ? await findActiveSession(token.sid)
+          : null;
 
       // Only what the page may show: never a token (SR-01).
       return {
         expires: session.expires,
-        user: row ? { name: row.profile.name, email: row.profile.email } : undefined,
+        user: row
+          ? { name: row.profile.name, email: row.profile.email }
+          : undefined,
       };
     },
     async redirect({ url }) {
@@ -210,8 +244,10 @@ export const authOptions: AuthOptions = {
     },
   },
   logger: {
-    error: (code) => log.warn({ event: 'next-auth.error', code }, 'next-auth error'),
-    warn: (code) => log.debug({ event: 'next-auth.warn', code }, 'next-auth warning'),
+    error: (code) =>
+      log.warn({ event: 'next-auth.error', code }, 'next-auth error'),
+    warn: (code) =>
+      log.debug({ event: 'next-auth.warn', code }, 'next-auth warning'),
     debug: () => undefined,
   },
 };

@@ -21,7 +21,12 @@ export async function setLastDataset(
   const now = new Date();
   await db
     .insert(userPreferences)
-    .values({ iss: session.user.iss, sub: session.user.sub, lastDataset: value, updatedAt: now })
+    .values({
+      iss: session.user.iss,
+      sub: session.user.sub,
+      lastDataset: value,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: [userPreferences.iss, userPreferences.sub],
       set: { lastDataset: value, updatedAt: now },
@@ -35,17 +40,29 @@ export async function getLastDataset(
   const [row] = await db
     .select({ lastDataset: userPreferences.lastDataset })
     .from(userPreferences)
-    .where(and(eq(userPreferences.iss, session.user.iss), eq(userPreferences.sub, session.user.sub)));
+    .where(
+      and(
+        eq(userPreferences.iss, session.user.iss),
+        eq(userPreferences.sub, session.user.sub),
+      ),
+    );
   const parsed = lastDatasetSchema.safeParse(row?.lastDataset);
 
   return parsed.success ? parsed.data : null;
 }
 
 /** Forgets a dataset that no longer exists or is no longer reachable. */
-export async function clearLastDataset(session: Pick<AppSession, 'user'>): Promise<void> {
+export async function clearLastDataset(
+  session: Pick<AppSession, 'user'>,
+): Promise<void> {
   const db = await getDb();
   await db
     .update(userPreferences)
     .set({ lastDataset: null, updatedAt: new Date() })
-    .where(and(eq(userPreferences.iss, session.user.iss), eq(userPreferences.sub, session.user.sub)));
+    .where(
+      and(
+        eq(userPreferences.iss, session.user.iss),
+        eq(userPreferences.sub, session.user.sub),
+      ),
+    );
 }

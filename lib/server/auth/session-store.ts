@@ -77,19 +77,27 @@ export async function readSessionRow(id: string): Promise<SessionRow | null> {
  * The session if it is still alive: not past its absolute end, and used
  * within the idle timeout (SR-12). A dead one is deleted.
  */
-export async function findActiveSession(id: string): Promise<SessionRow | null> {
+export async function findActiveSession(
+  id: string,
+): Promise<SessionRow | null> {
   const row = await readSessionRow(id);
   if (!row) return null;
   const now = Date.now();
   const idleSince = now - row.lastSeenAt.getTime();
-  if (row.expiresAt.getTime() <= now || idleSince > env.SESSION_IDLE_TIMEOUT * 1000) {
+  if (
+    row.expiresAt.getTime() <= now ||
+    idleSince > env.SESSION_IDLE_TIMEOUT * 1000
+  ) {
     await deleteSession(id);
 
     return null;
   }
   if (idleSince > TOUCH_INTERVAL_MS) {
     const db = await getDb();
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
   }
 
   return row;
@@ -97,7 +105,10 @@ export async function findActiveSession(id: string): Promise<SessionRow | null> 
 
 export async function deleteSession(id: string): Promise<SessionRow | null> {
   const db = await getDb();
-  const [row] = await db.delete(sessions).where(eq(sessions.id, id)).returning();
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.id, id))
+    .returning();
 
   return row ?? null;
 }
@@ -110,19 +121,31 @@ export async function deleteSessionsFor(match: {
   sub?: string;
 }): Promise<number> {
   const db = await getDb();
-  const conditions = [eq(sessions.iss, match.iss), eq(sessions.client, match.client)];
-  if (match.providerSid) conditions.push(eq(sessions.providerSid, match.providerSid));
+  const conditions = [
+    eq(sessions.iss, match.iss),
+    eq(sessions.client, match.client),
+  ];
+  if (match.providerSid)
+    conditions.push(eq(sessions.providerSid, match.providerSid));
   if (match.sub) conditions.push(eq(sessions.sub, match.sub));
   if (!match.providerSid && !match.sub) return 0;
-  const deleted = await db.delete(sessions).where(and(...conditions)).returning({ id: sessions.id });
+  const deleted = await db
+    .delete(sessions)
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
 
   return deleted.length;
 }
 
 /** Records a logout token id; false when it was seen before (replay). */
-export async function rememberLogoutToken(jti: string, expiresAt: Date): Promise<boolean> {
+export async function rememberLogoutToken(
+  jti: string,
+  expiresAt: Date,
+): Promise<boolean> {
   const db = await getDb();
-  await db.delete(usedLogoutTokens).where(lt(usedLogoutTokens.expiresAt, sql`now()`));
+  await db
+    .delete(usedLogoutTokens)
+    .where(lt(usedLogoutTokens.expiresAt, sql`now()`));
   const inserted = await db
     .insert(usedLogoutTokens)
     .values({ jti, expiresAt })

@@ -9,10 +9,15 @@ import { findActiveSession, toAppSession } from './session-store';
 import { isSessionEndedError, type AppSession } from './types';
 
 /** The session id inside a session cookie value, if the cookie is genuine. */
-export async function readSessionId(cookieValue: string | undefined): Promise<string | null> {
+export async function readSessionId(
+  cookieValue: string | undefined,
+): Promise<string | null> {
   if (!cookieValue) return null;
   try {
-    const token = await decode({ token: cookieValue, secret: env.NEXTAUTH_SECRET });
+    const token = await decode({
+      token: cookieValue,
+      secret: env.NEXTAUTH_SECRET,
+    });
     const sid = token?.sid;
 
     return typeof sid === 'string' && sid ? sid : null;

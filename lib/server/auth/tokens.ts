@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { getDb } from '@/lib/server/db/client';
 import { sessions } from '@/lib/server/db/schema';
 import { logger } from '@/lib/server/logger';
-import {
-  basicAuth,
-  getProviderMetadata,
-  verifyRefreshedIdToken,
-} from './oidc';
+import { basicAuth, getProviderMetadata, verifyRefreshedIdToken } from './oidc';
 import { parseScopes } from './scopes';
-import { deleteSession, readSessionRow, type SessionRow } from './session-store';
+import {
+  deleteSession,
+  readSessionRow,
+  type SessionRow,
+} from './session-store';
 import { SessionEndedError, type AppSession } from './types';
 
 const log = logger.child({ component: 'auth-tokens' });
@@ -53,8 +53,14 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function endSession(row: SessionRow, reason: string): Promise<never> {
   await deleteSession(row.id);
-  log.warn({ event: 'refresh.failed', sub: row.sub, client: row.client, reason }, 'session ended');
-  throw new SessionEndedError('refresh_failed', 'Your session has ended. Sign in again.');
+  log.warn(
+    { event: 'refresh.failed', sub: row.sub, client: row.client, reason },
+    'session ended',
+  );
+  throw new SessionEndedError(
+    'refresh_failed',
+    'Your session has ended. Sign in again.',
+  );
 }
 
 /** Takes the refresh lease with a compare-and-set on the row's version. */
@@ -67,7 +73,10 @@ async function takeLease(row: SessionRow): Promise<boolean> {
       and(
         eq(sessions.id, row.id),
         eq(sessions.version, row.version),
-        or(isNull(sessions.refreshLeaseUntil), lt(sessions.refreshLeaseUntil, sql`now()`)),
+        or(
+          isNull(sessions.refreshLeaseUntil),
+          lt(sessions.refreshLeaseUntil, sql`now()`),
+        ),
       ),
     )
     .returning({ id: sessions.id });
@@ -105,14 +114,19 @@ async function requestRefresh(row: SessionRow): Promise<Outcome> {
       signal: AbortSignal.timeout(10_000),
     });
     const body: unknown = await response.json().catch(() => null);
-    if (response.status >= 500) return { kind: 'unavailable', reason: `status ${response.status}` };
+    if (response.status >= 500)
+      return { kind: 'unavailable', reason: `status ${response.status}` };
     if (!response.ok) {
       const error = z.object({ error: z.string() }).safeParse(body);
 
-      return { kind: 'rejected', reason: error.success ? error.data.error : `status ${response.status}` };
+      return {
+        kind: 'rejected',
+        reason: error.success ? error.data.error : `status ${response.status}`,
+      };
     }
     const parsed = tokenResponseSchema.safeParse(body);
-    if (!parsed.success) return { kind: 'rejected', reason: 'malformed token response' };
+    if (!parsed.success)
+      return { kind: 'rejected', reason: 'malformed token response' };
 
     return { kind: 'ok', body: parsed.data };
   } catch {
@@ -129,7 +143,10 @@ async function refreshWithLease(row: SessionRow): Promise<string> {
     // The current token still works for a while: keep the session.
     if (row.accessTokenExpiresAt.getTime() - Date.now() > FRESH_ENOUGH_MS) {
       await releaseLease(row);
-      log.warn({ event: 'refresh.deferred', sub: row.sub, reason: outcome.reason }, 'refresh deferred');
+      log.warn(
+        { event: 'refresh.deferred', sub: row.sub, reason: outcome.reason },
+        'refresh deferred',
+      );
 
       return row.accessToken;
     }
@@ -141,7 +158,10 @@ async function refreshWithLease(row: SessionRow): Promise<string> {
   const { body } = outcome;
   if (body.id_token) {
     try {
-      await verifyRefreshedIdToken(body.id_token, { client: row.client, sub: row.sub });
+      await verifyRefreshedIdToken(body.id_token, {
+        client: row.client,
+        sub: row.sub,
+      });
     } catch {
       return endSession(row, 'invalid id token on refresh');
     }
@@ -166,9 +186,15 @@ async function refreshWithLease(row: SessionRow): Promise<string> {
     .where(and(eq(sessions.id, row.id), eq(sessions.version, row.version)))
     .returning({ id: sessions.id });
   if (saved.length !== 1) {
-    throw new SessionEndedError('session_expired', 'Your session has ended. Sign in again.');
+    throw new SessionEndedError(
+      'session_expired',
+      'Your session has ended. Sign in again.',
+    );
   }
-  log.debug({ event: 'refresh.done', sub: row.sub, client: row.client }, 'tokens refreshed');
+  log.debug(
+    { event: 'refresh.done', sub: row.sub, client: row.client },
+    'tokens refreshed',
+  );
 
   return body.access_token;
 }
@@ -177,13 +203,21 @@ async function refresh(sessionId: string, force: boolean): Promise<string> {
   const deadline = Date.now() + LEASE_MS + 5_000;
   for (;;) {
     const row = await readSessionRow(sessionId);
-    if (!row) throw new SessionEndedError('session_expired', 'Your session has ended. Sign in again.');
-    const justRefreshed = Date.now() - row.tokensUpdatedAt.getTime() < FRESH_ENOUGH_MS;
+    if (!row)
+      throw new SessionEndedError(
+        'session_expired',
+        'Your session has ended. Sign in again.',
+      );
+    const justRefreshed =
+      Date.now() - row.tokensUpdatedAt.getTime() < FRESH_ENOUGH_MS;
     if (!needsRefresh(row) && (!force || justRefreshed)) return row.accessToken;
     if (await takeLease(row)) return refreshWithLease(row);
     // Another process is refreshing this session: wait for its result.
     if (Date.now() > deadline) {
-      throw new SessionEndedError('refresh_failed', 'Your session could not be renewed. Sign in again.');
+      throw new SessionEndedError(
+        'refresh_failed',
+        'Your session could not be renewed. Sign in again.',
+      );
     }
     await pause(WAIT_STEP_MS);
     force = false;
@@ -200,7 +234,11 @@ export async function getAccessToken(
   options: { forceRefresh?: boolean } = {},
 ): Promise<string> {
   const row = await readSessionRow(session.id);
-  if (!row) throw new SessionEndedError('session_expired', 'Your session has ended. Sign in again.');
+  if (!row)
+    throw new SessionEndedError(
+      'session_expired',
+      'Your session has ended. Sign in again.',
+    );
   if (!options.forceRefresh && !needsRefresh(row)) return row.accessToken;
 
   let pending = inFlight.get(session.id);

@@ -43,6 +43,8 @@ export class SessionEndedError extends Error {
   }
 }
 
-export function isSessionEndedError(error: unknown): error is SessionEndedError {
+export function isSessionEndedError(
+  error: unknown,
+): error is SessionEndedError {
   return error instanceof SessionEndedError;
 }

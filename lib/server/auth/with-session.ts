@@ -39,20 +39,31 @@ export type SessionHandler<Context> = (
  * Wraps a route handler: 403 for cross-site writes, 401 JSON when signed
  * out or when the session ends during the call, and `no-store` on the reply.
  */
-export function withSession<Context extends object = { params: Promise<Record<string, string | string[]>> }>(
-  handler: SessionHandler<Context>,
-) {
+export function withSession<
+  Context extends object = {
+    params: Promise<Record<string, string | string[]>>;
+  },
+>(handler: SessionHandler<Context>) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
     if (!isSameOriginWrite(request)) {
       logger.warn(
-        { event: 'csrf.refused', method: request.method, route: request.nextUrl.pathname },
+        {
+          event: 'csrf.refused',
+          method: request.method,
+          route: request.nextUrl.pathname,
+        },
         'cross-site request refused',
       );
 
-      return jsonError(403, 'forbidden', 'This request must come from the app itself.');
+      return jsonError(
+        403,
+        'forbidden',
+        'This request must come from the app itself.',
+      );
     }
     const session = await getSession();
-    if (!session) return jsonError(401, 'unauthenticated', 'Sign in to continue.');
+    if (!session)
+      return jsonError(401, 'unauthenticated', 'Sign in to continue.');
     try {
       const response = await handler(request, { ...context, session });
       response.headers.set('cache-control', 'no-store');
@@ -60,7 +71,11 @@ export function withSession<Context extends object = { params: Promise<Record<st
       return response;
     } catch (error) {
       if (isSessionEndedError(error)) {
-        return jsonError(401, error.code, 'Your session has ended. Sign in again.');
+        return jsonError(
+          401,
+          error.code,
+          'Your session has ended. Sign in again.',
+        );
       }
       throw error;
     }

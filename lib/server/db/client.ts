@@ -10,15 +10,22 @@ export type WebDb = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type WebDbHandle = { db: WebDb; close(): Promise<void> };
 
-const MIGRATIONS = path.join(process.cwd(), 'lib', 'server', 'db', 'migrations');
+const MIGRATIONS = path.join(
+  process.cwd(),
+  'lib',
+  'server',
+  'db',
+  'migrations',
+);
 
 export type OpenWebDbOptions =
   /** A PGlite folder; `undefined` keeps the database in memory (tests). */
-  | { kind: 'pglite'; dir?: string }
-  | { kind: 'postgres'; url: string };
+  { kind: 'pglite'; dir?: string } | { kind: 'postgres'; url: string };
 
 /** Opens the web store and brings its schema up to date. */
-export async function openWebDb(options: OpenWebDbOptions): Promise<WebDbHandle> {
+export async function openWebDb(
+  options: OpenWebDbOptions,
+): Promise<WebDbHandle> {
   if (options.kind === 'postgres') {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -36,7 +43,10 @@ export async function openWebDb(options: OpenWebDbOptions): Promise<WebDbHandle>
   let release = () => undefined as void;
   if (options.dir) {
     mkdirSync(path.dirname(options.dir), { recursive: true });
-    release = acquirePidLock(`${options.dir}.lock`, `The web database ${options.dir}`);
+    release = acquirePidLock(
+      `${options.dir}.lock`,
+      `The web database ${options.dir}`,
+    );
   }
   try {
     const client = new PGlite(options.dir);

@@ -2,16 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { Persona } from '@/lib/demo/personas';
-import {
-  allowedRydScopes,
-  authenticate,
-  findPersonaBySub,
-} from './accounts';
+import { allowedRydScopes, authenticate, findPersonaBySub } from './accounts';
 import type { Logger } from './logger';
 import { renderConsent, renderLogin, renderMessage } from './pages';
 
 const MAX_FORM_BYTES = 16 * 1024;
-const BAD_CREDENTIALS = 'The email or password is not right. Check both and try again.';
+const BAD_CREDENTIALS =
+  'The email or password is not right. Check both and try again.';
 
 class FormTooLargeError extends Error {}
 
@@ -85,7 +82,8 @@ export async function handleInteraction(
 ): Promise<void> {
   const provider = deps.getProvider();
   const [, , uid, step] = pathname.split('/');
-  if (!uid) return sendHtml(res, 404, renderMessage('Not found', 'No such page.'));
+  if (!uid)
+    return sendHtml(res, 404, renderMessage('Not found', 'No such page.'));
   const base = `/interaction/${encodeURIComponent(uid)}`;
 
   try {
@@ -97,7 +95,11 @@ export async function handleInteraction(
 
     if (method === 'GET' && !step) {
       if (interaction.prompt.name === 'login') {
-        return sendHtml(res, 200, renderLogin({ action: `${base}/login`, clientName }));
+        return sendHtml(
+          res,
+          200,
+          renderLogin({ action: `${base}/login`, clientName }),
+        );
       }
       const persona = findPersonaBySub(interaction.session?.accountId ?? '');
       if (!persona) throw new errors.SessionNotFound('unknown account');
@@ -106,7 +108,10 @@ export async function handleInteraction(
         ...missing.oidc.filter((s) => s !== 'openid'),
         ...Object.values(missing.resources).flat(),
       ];
-      const split = splitResourceScopes(persona, Object.values(missing.resources).flat());
+      const split = splitResourceScopes(
+        persona,
+        Object.values(missing.resources).flat(),
+      );
 
       return sendHtml(
         res,
@@ -134,14 +139,25 @@ export async function handleInteraction(
       const email = form.get('email') ?? '';
       const persona = authenticate(email, form.get('password') ?? '');
       if (!persona) {
-        deps.logger.info({ event: 'login.failed', client: clientId }, 'login failed');
+        deps.logger.info(
+          { event: 'login.failed', client: clientId },
+          'login failed',
+        );
         return sendHtml(
           res,
           401,
-          renderLogin({ action: `${base}/login`, clientName, email, error: BAD_CREDENTIALS }),
+          renderLogin({
+            action: `${base}/login`,
+            clientName,
+            email,
+            error: BAD_CREDENTIALS,
+          }),
         );
       }
-      deps.logger.info({ event: 'login.success', sub: persona.sub, client: clientId }, 'login');
+      deps.logger.info(
+        { event: 'login.success', sub: persona.sub, client: clientId },
+        'login',
+      );
 
       return provider.interactionFinished(
         req,
@@ -164,9 +180,11 @@ export async function handleInteraction(
       if (missing.claims.length) grant.addOIDCClaims(missing.claims);
       for (const [indicator, scopes] of Object.entries(missing.resources)) {
         const split = splitResourceScopes(persona, scopes);
-        if (split.granted.length) grant.addResourceScope(indicator, split.granted.join(' '));
+        if (split.granted.length)
+          grant.addResourceScope(indicator, split.granted.join(' '));
         // Recording the rest as rejected stops the provider asking again.
-        if (split.withheld.length) grant.rejectResourceScope(indicator, split.withheld.join(' '));
+        if (split.withheld.length)
+          grant.rejectResourceScope(indicator, split.withheld.join(' '));
       }
       const grantId = await grant.save();
 
@@ -187,12 +205,26 @@ export async function handleInteraction(
       );
     }
 
-    return sendHtml(res, 400, renderMessage('Not possible', 'This step does not fit the sign-in in progress. Go back to the application and start again.'));
+    return sendHtml(
+      res,
+      400,
+      renderMessage(
+        'Not possible',
+        'This step does not fit the sign-in in progress. Go back to the application and start again.',
+      ),
+    );
   } catch (error) {
     if (error instanceof FormTooLargeError) {
-      return sendHtml(res, 413, renderMessage('Too large', 'The form was too large.'));
+      return sendHtml(
+        res,
+        413,
+        renderMessage('Too large', 'The form was too large.'),
+      );
     }
-    if (error instanceof errors.SessionNotFound || error instanceof errors.InvalidRequest) {
+    if (
+      error instanceof errors.SessionNotFound ||
+      error instanceof errors.InvalidRequest
+    ) {
       return sendHtml(
         res,
         400,

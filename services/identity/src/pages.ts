@@ -71,7 +71,9 @@ export function renderConsent(options: {
   withheld: string[];
 }): string {
   const list = (scopes: string[]) =>
-    scopes.map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`).join('');
+    scopes
+      .map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`)
+      .join('');
   const withheld = options.withheld.length
     ? `<p>Your account cannot grant:</p><ul>${list(options.withheld)}</ul>`
     : '';
@@ -89,7 +91,10 @@ ${withheld}
   );
 }
 
-export function renderLogout(form: string, clientName: string | undefined): string {
+export function renderLogout(
+  form: string,
+  clientName: string | undefined,
+): string {
   const from = clientName ? ` from ${escapeHtml(clientName)}` : '';
 
   return renderPage(
@@ -103,5 +108,8 @@ ${form}
 }
 
 export function renderMessage(title: string, message: string): string {
-  return renderPage(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+  return renderPage(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`,
+  );
 }

@@ -101,14 +101,12 @@ export async function seedDemoData(
         role: membership.role,
       })),
     );
-    await tx
-      .insert(toolAdminUsers)
-      .values(
-        seedToolAdmins.map((admin) => ({
-          toolId: admin.tid,
-          userId: admin.uid,
-        })),
-      );
+    await tx.insert(toolAdminUsers).values(
+      seedToolAdmins.map((admin) => ({
+        toolId: admin.tid,
+        userId: admin.uid,
+      })),
+    );
     await tx.insert(toolAuthorisations).values(
       seedToolAuthorisations.map((grant) => ({
         toolId: grant.tid,

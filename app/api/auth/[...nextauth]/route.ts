@@ -16,15 +16,27 @@ const nextAuth = NextAuth(authOptions) as (
 function setsNewSession(response: Response): boolean {
   return response.headers
     .getSetCookie()
-    .some((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && !cookie.startsWith(`${SESSION_COOKIE}=;`));
+    .some(
+      (cookie) =>
+        cookie.startsWith(`${SESSION_COOKIE}=`) &&
+        !cookie.startsWith(`${SESSION_COOKIE}=;`),
+    );
 }
 
-async function handle(request: NextRequest, context: Context): Promise<Response> {
+async function handle(
+  request: NextRequest,
+  context: Context,
+): Promise<Response> {
   const [action] = (await context.params).nextauth;
   // Signing out must also end the server session and the provider session.
   if (action === 'signout') {
     return NextResponse.json(
-      { error: { code: 'not_found', message: 'Sign out with POST /api/auth/sign-out.' } },
+      {
+        error: {
+          code: 'not_found',
+          message: 'Sign out with POST /api/auth/sign-out.',
+        },
+      },
       { status: 404 },
     );
   }

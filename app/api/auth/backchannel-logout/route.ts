@@ -14,17 +14,26 @@ export async function POST(request: NextRequest): Promise<Response> {
   }
   if (!logoutToken) {
     return NextResponse.json(
-      { error: 'invalid_request', error_description: 'logout_token is required' },
+      {
+        error: 'invalid_request',
+        error_description: 'logout_token is required',
+      },
       { status: 400, headers: NO_STORE },
     );
   }
 
   const result = await handleBackchannelLogout(logoutToken);
   if (!result.ok) {
-    logger.warn({ event: 'backchannel.refused', reason: result.reason }, 'logout token refused');
+    logger.warn(
+      { event: 'backchannel.refused', reason: result.reason },
+      'logout token refused',
+    );
 
     return NextResponse.json(
-      { error: 'invalid_request', error_description: 'The logout token is not valid.' },
+      {
+        error: 'invalid_request',
+        error_description: 'The logout token is not valid.',
+      },
       { status: 400, headers: NO_STORE },
     );
   }

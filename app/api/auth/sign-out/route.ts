@@ -6,7 +6,10 @@ import {
   logoutStateCookieOptions,
   SESSION_COOKIE,
 } from '@/lib/server/auth/cookies';
-import { buildEndSessionUrl, revokeRefreshToken } from '@/lib/server/auth/logout';
+import {
+  buildEndSessionUrl,
+  revokeRefreshToken,
+} from '@/lib/server/auth/logout';
 import { readSessionId } from '@/lib/server/auth/session';
 import { deleteSession } from '@/lib/server/auth/session-store';
 import { env } from '@/lib/server/env';
@@ -20,7 +23,9 @@ import { logger } from '@/lib/server/logger';
 export async function POST(request: NextRequest): Promise<Response> {
   if (request.headers.get('origin') !== env.appOrigin) {
     return NextResponse.json(
-      { error: { code: 'forbidden', message: 'Sign out from the app itself.' } },
+      {
+        error: { code: 'forbidden', message: 'Sign out from the app itself.' },
+      },
       { status: 403 },
     );
   }
@@ -29,7 +34,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   const row = sid ? await deleteSession(sid) : null;
   if (row) {
     await revokeRefreshToken(row);
-    logger.info({ event: 'logout', sub: row.sub, client: row.client }, 'signed out');
+    logger.info(
+      { event: 'logout', sub: row.sub, client: row.client },
+      'signed out',
+    );
   }
 
   const state = randomBytes(16).toString('base64url');
@@ -38,8 +46,13 @@ export async function POST(request: NextRequest): Promise<Response> {
   const response = NextResponse.redirect(target, 303);
   response.headers.set('cache-control', 'no-store');
   response.cookies.set(LOGOUT_STATE_COOKIE, state, logoutStateCookieOptions);
-  for (const cookie of [authCookies.sessionToken, authCookies.callbackUrl, authCookies.csrfToken]) {
-    if (cookie) response.cookies.set(cookie.name, '', { ...cookie.options, maxAge: 0 });
+  for (const cookie of [
+    authCookies.sessionToken,
+    authCookies.callbackUrl,
+    authCookies.csrfToken,
+  ]) {
+    if (cookie)
+      response.cookies.set(cookie.name, '', { ...cookie.options, maxAge: 0 });
   }
 
   return response;

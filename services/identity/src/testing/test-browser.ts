@@ -28,7 +28,11 @@ export class TestBrowser {
         [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
       );
     }
-    const response = await fetch(target, { ...init, headers, redirect: 'manual' });
+    const response = await fetch(target, {
+      ...init,
+      headers,
+      redirect: 'manual',
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';');
       const index = pair.indexOf('=');
@@ -37,7 +41,8 @@ export class TestBrowser {
       const expired = attributes.some((attribute) => {
         const [key = '', raw = ''] = attribute.trim().split('=');
         if (key.toLowerCase() === 'max-age') return Number(raw) <= 0;
-        if (key.toLowerCase() === 'expires') return Date.parse(raw) < Date.now();
+        if (key.toLowerCase() === 'expires')
+          return Date.parse(raw) < Date.now();
 
         return false;
       });
@@ -107,8 +112,11 @@ export async function authorizeThroughPages(options: {
     }
     if (html.includes('>Continue</button>')) {
       sawConsent = true;
-      const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
-      const posted = await browser.fetch(new URL(action, next), { method: 'POST' });
+      const action =
+        /<form method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
+      const posted = await browser.fetch(new URL(action, next), {
+        method: 'POST',
+      });
       const redirect = posted.headers.get('location');
       if (!redirect) throw new Error(`consent refused (${posted.status})`);
       next = new URL(redirect, next);

@@ -398,15 +398,13 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
         if (urlChanged) actionTypes.push('update_url');
         if (visibilityChanged) actionTypes.push('change_visibility');
         if (metadataChanged) actionTypes.push('update_metadata');
-        await tx
-          .insert(datasetActions)
-          .values(
-            actionTypes.map((actionType) => ({
-              ...actor,
-              datasetId: did,
-              actionType,
-            })),
-          );
+        await tx.insert(datasetActions).values(
+          actionTypes.map((actionType) => ({
+            ...actor,
+            datasetId: did,
+            actionType,
+          })),
+        );
         await writeAudit(
           tx,
           { principal, requestId: c.get('requestId') },
