@@ -6,6 +6,7 @@ export const metadata: Metadata = {
   title: { default: 'IATI Account', template: '%s · IATI Account' },
   description:
     'Manage the reporting organisations and datasets you publish to IATI.',
+  icons: { icon: '/favicon.svg' },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -33,7 +33,7 @@ const vitestReport = z.object({
   testResults: z.array(
     z.object({
       status: z.string(),
-      assertionResults: z.array(z.unknown()),
+      assertionResults: z.array(z.object({ status: z.string() })),
     }),
   ),
 });
@@ -69,9 +69,12 @@ async function runVitest(): Promise<SuiteResult> {
   if (!report)
     return { ...result, problem: `no report (exit code ${exitCode})` };
 
-  // A test file that fails to load has no tests to count: it counts as one.
+  // A test file that fails to load, or whose setup fails, has no failed
+  // test to count (its tests are skipped or absent): it counts as one.
   const failedFiles = report.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    (file) =>
+      file.status === 'failed' &&
+      !file.assertionResults.some((test) => test.status === 'failed'),
   ).length;
 
   return {

@@ -175,7 +175,10 @@ test.describe('signing in and out', () => {
   }) => {
     const viaTool = await signInAs(page, 'toolAdmin', { client: 'tool' });
     expect(viaTool.sawPasswordForm).toBe(true);
-    // Leave the app session only; the identity service's session stays.
+    // Leave the app session only; the identity service's session stays. The
+    // app's page is left first, so that nothing it still runs can navigate
+    // on seeing its session gone.
+    await page.goto('about:blank');
     await context.clearCookies({ name: SESSION_COOKIE });
 
     const viaWeb = await signInAs(page, 'toolAdmin', { client: 'web' });

@@ -186,7 +186,7 @@ test.describe('editor', () => {
     expect(stored.body?.data.owner_organisation_id).toBe(riverlands.id);
   });
 
-  test('editor changes title, licence and visibility, and RYD holds the change', async ({
+  test('editor changes title, licence, language and visibility, and RYD holds the change', async ({
     page,
   }) => {
     const dataset = await createDatasetInRyd('editor', riverlands.id);
@@ -195,6 +195,7 @@ test.describe('editor', () => {
 
     await page.getByLabel('Title').fill('E2E renamed by editor');
     await page.getByLabel('Licence').selectOption('cc-zero');
+    await page.getByLabel('Language').selectOption({ label: 'French' });
     await page.getByLabel('Visibility').selectOption('private');
     await page.getByRole('button', { name: 'Save changes' }).click();
 
@@ -208,8 +209,13 @@ test.describe('editor', () => {
     expect(stored.body?.data.metadata).toMatchObject({
       human_readable_name: 'E2E renamed by editor',
       licence_id: 'cc-zero',
+      language: 'fr',
       visibility: 'private',
     });
+    await page.goto(`/datasets/${dataset.id}`);
+    await expect(
+      page.getByRole('definition').filter({ hasText: 'French' }),
+    ).toBeVisible();
   });
 
   test('a dataset changed elsewhere while editing gives a reload, not an overwrite', async ({

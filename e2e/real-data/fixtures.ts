@@ -1,33 +1,20 @@
-import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
 
 import { test as base } from '@playwright/test';
 
-import { personas } from '@/lib/demo/personas';
-
-import { getChildEnv } from '../../scripts/lib/env';
 import {
   startE2eStack,
   stopE2eStack,
   type E2eStack,
 } from '../support/e2e-stack';
-import { PROJECT_DIR, RESULTS_DIR } from '../support/env';
-import {
-  readRegistryExport,
-  REGISTRY_EXPORT_DIR,
-  type RegistryExport,
-} from './registry-export';
+import { RESULTS_DIR } from '../support/env';
+import { prepareRealData } from './prepare';
+import { readRegistryExport, type RegistryExport } from './registry-export';
 
-/**
- * Organisations the demo admin is made admin of: the largest one, one whose
- * Registry package_count (124) differs from its datasets in the export (254),
- * and a small one.
- */
-export const ADMIN_ORGS = ['theglobalfund', 'unfpa', 'fcdo'] as const;
+export { ADMIN_ORGS } from './prepare';
 
 type RealData = { e2e: E2eStack; registry: RegistryExport };
 
@@ -46,35 +33,7 @@ export const test = base.extend<object, { realData: RealData }>({
       const log = createWriteStream(
         path.join(RESULTS_DIR, 'real-data-import.log'),
       );
-      const run = (args: string[]) => runNpm(args, { DATA_DIR: dataDir }, log);
-      const { admin, superadmin } = personas;
-
-      await run(['run', 'import', '--', REGISTRY_EXPORT_DIR]);
-      for (const shortName of ADMIN_ORGS) {
-        await run([
-          'run',
-          'grant',
-          '--',
-          admin.email,
-          shortName,
-          'admin',
-          '--uid',
-          admin.uid,
-          '--name',
-          admin.name,
-        ]);
-      }
-      await run([
-        'run',
-        'grant',
-        '--',
-        '--superadmin',
-        superadmin.email,
-        '--uid',
-        superadmin.uid,
-        '--name',
-        superadmin.name,
-      ]);
+      await prepareRealData(dataDir, log);
       log.end();
 
       const e2e = await startE2eStack({
@@ -96,34 +55,3 @@ export const test = base.extend<object, { realData: RealData }>({
 });
 
 export { expect } from '@playwright/test';
-
-function runNpm(
-  args: string[],
-  settings: Record<string, string>,
-  log: Writable,
-): Promise<void> {
-  log.write(`$ npm ${args.join(' ')}\n`);
-  const env = getChildEnv(settings);
-  // The import goes into the fresh data folder, never a configured database.
-  delete env.DATABASE_URL;
-  const child = spawn('npm', args, {
-    cwd: PROJECT_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve();
-      else
-        reject(
-          new Error(
-            `npm ${args.join(' ')} failed with exit code ${code} (see test-results/real-data-import.log)`,
-          ),
-        );
-    });
-  });
-}

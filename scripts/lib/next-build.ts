@@ -11,7 +11,7 @@ const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
 const ROOT_FILE = /\.(ts|tsx|mts|js|mjs|cjs|json|css)$/;
 const ROOT_FILE_EXCLUDED = new Set([
   'playwright.config.ts',
-  'vitest.config.ts',
+  'vitest.config.mts',
   'eslint.config.mjs',
   'drizzle.config.ts',
 ]);

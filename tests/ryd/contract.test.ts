@@ -13,6 +13,7 @@ import { seedOrgs } from '@/lib/demo/seed-data';
 import { PERMISSION_MATRIX } from '@/lib/ryd/permissions';
 import {
   datasetListSchema,
+  datasetResponseSchema,
   discoverableOrgListSchema,
   errorEnvelopeSchema,
   licenceListSchema,
@@ -26,7 +27,7 @@ import {
 } from '@/lib/ryd/schemas';
 import { memberships, outbox } from '@/services/ryd/src/db/schema';
 
-import { createOrgFixture } from '../support/ryd-fixtures';
+import { createOrgFixture, newDatasetBody } from '../support/ryd-fixtures';
 import {
   errorCodeOf,
   startRydForTest,
@@ -360,6 +361,62 @@ describe('bad input never becomes a 500', () => {
     );
 
     expect(response.status).toBe(200);
+  });
+});
+
+describe('dataset language (extension)', () => {
+  it('takes an IATI Language code, refuses anything else, and clears on null', async () => {
+    const fixture = await createOrgFixture(ctx.server.db);
+    const body = newDatasetBody(fixture.oid);
+
+    const created = await ctx.call('POST', '/datasets', {
+      as: 'editor',
+      body: { ...body, language: 'fr' },
+    });
+    const unknownCode = await ctx.call('POST', '/datasets', {
+      as: 'editor',
+      body: { ...newDatasetBody(fixture.oid), language: 'xx' },
+    });
+    const freeText = await ctx.call('POST', '/datasets', {
+      as: 'editor',
+      body: { ...newDatasetBody(fixture.oid), language: 'French' },
+    });
+
+    expect(created.status).toBe(201);
+    const dataset = datasetResponseSchema.parse(created.body).data;
+    expect(dataset.metadata.language).toBe('fr');
+    expect(unknownCode.status).toBe(400);
+    expect(freeText.status).toBe(400);
+    expect(JSON.stringify(freeText.body)).toContain(
+      'Choose a language from the list.',
+    );
+
+    const untouched = await ctx.call('PATCH', `/datasets/${dataset.id}`, {
+      as: 'editor',
+      body: { human_readable_name: 'Renamed' },
+    });
+    expect(
+      datasetResponseSchema.parse(untouched.body).data.metadata.language,
+    ).toBe('fr');
+
+    const refused = await ctx.call('PATCH', `/datasets/${dataset.id}`, {
+      as: 'editor',
+      body: { language: 'FR' },
+    });
+    const cleared = await ctx.call('PATCH', `/datasets/${dataset.id}`, {
+      as: 'editor',
+      body: { language: null },
+    });
+    const read = await ctx.call('GET', `/datasets/${dataset.id}`, {
+      as: 'editor',
+    });
+
+    expect(refused.status).toBe(400);
+    expect(cleared.status).toBe(200);
+    expect(datasetResponseSchema.parse(read.body).data.metadata).toMatchObject({
+      human_readable_name: 'Renamed',
+      language: null,
+    });
   });
 });
 
