@@ -10,6 +10,9 @@ import { withDirectoryLock } from './lock';
 const SOURCE_DIRS = ['app', 'components', 'lib', 'public'];
 const ROOT_FILE = /\.(ts|tsx|mts|js|mjs|cjs|json|css)$/;
 const ROOT_FILE_EXCLUDED = new Set([
+  // Written by `next build` itself: hashing it would make the first build
+  // of a fresh clone out of date at once.
+  'next-env.d.ts',
   'playwright.config.ts',
   'vitest.config.mts',
   'eslint.config.mjs',
