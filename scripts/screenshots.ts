@@ -4,7 +4,8 @@
  * superadmin, at a phone width (360 px) and a desktop width (1440 px), for
  * looking at layout changes. With `--real`, the stack holds the IATI Registry
  * export from ../shared/data/ckan instead of the demo data, with the admin
- * made admin of the largest organisation.
+ * made admin of the largest organisation. Pages longer than 1,600 px are
+ * cut there.
  *
  * Options: --real, --out DIR (test-results/screenshots).
  */
@@ -31,6 +32,7 @@ const WIDTHS = [
   { name: 'phone', width: 360, height: 740 },
   { name: 'desktop', width: 1440, height: 900 },
 ] as const;
+const MAX_HEIGHT = 1600;
 
 type Shot = { name: string; path: string };
 
@@ -72,7 +74,20 @@ async function main(): Promise<void> {
       const save = async (name: string) => {
         await page.waitForLoadState('networkidle');
         const file = path.join(outDir, `${size.name}-${name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        // Long lists are cut at MAX_HEIGHT, so that a picture stays legible.
+        const height = await page.evaluate(
+          () => document.documentElement.scrollHeight,
+        );
+        await page.screenshot({
+          path: file,
+          fullPage: true,
+          clip: {
+            x: 0,
+            y: 0,
+            width: size.width,
+            height: Math.min(height, MAX_HEIGHT),
+          },
+        });
         console.log(file);
       };
 

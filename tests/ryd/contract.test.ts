@@ -174,6 +174,8 @@ describe('pagination', () => {
     expect(all.pagination.total_records).toBeGreaterThanOrEqual(12);
     expect(search.data.map((org) => org.id)).toEqual([seedOrgs.kestrel.id]);
     expect(search.data[0]?.user_role).toBe('super_admin');
+    // Kestrel's seed: 8 datasets, as the admin's own list counts them too.
+    expect(search.data[0]?.dataset_count).toBe(8);
     expect(notSuperadmin.status).toBe(403);
   });
 });

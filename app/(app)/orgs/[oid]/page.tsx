@@ -80,7 +80,9 @@ export default async function OrgPage({
                 className={buttonStyles.secondary}
               >
                 Datasets
-                {datasetCount === null ? '' : ` (${datasetCount})`}
+                {datasetCount === null
+                  ? ''
+                  : ` (${datasetCount.toLocaleString('en')})`}
               </Link>
             ) : null}
             {hasPermission(role, 'create-dataset') ? (

@@ -78,10 +78,12 @@ const orgNameOrder = [
   sql`lower(${reportingOrgs.humanReadableName})`,
   asc(reportingOrgs.id),
 ];
+// The outer column is named with its table: in a query over reporting_orgs
+// alone Drizzle writes a bare "id", which inside the subquery is the
+// dataset's own id, and every count came out 0.
 const datasetCount = sql<number>`(select count(*) from ${datasets} d
-  where d.owner_org_id = ${reportingOrgs.id} and d.deleted_at is null)`.mapWith(
-  Number,
-);
+  where d.owner_org_id = ${reportingOrgs}.${sql.identifier('id')}
+  and d.deleted_at is null)`.mapWith(Number);
 
 function orgSearch(q: string | undefined): SQL | undefined {
   if (!q) return undefined;

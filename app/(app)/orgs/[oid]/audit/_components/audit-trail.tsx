@@ -43,6 +43,7 @@ export function AuditTrail({ oid }: { oid: string }) {
   const payload = query.data?.data;
   const items = payload?.items ?? [];
   const pagination = payload?.pagination;
+  const total = pagination?.total_records ?? items.length;
 
   return (
     <section aria-labelledby="audit-heading">
@@ -52,9 +53,9 @@ export function AuditTrail({ oid }: { oid: string }) {
       <p role="status" className="mb-3 text-sm text-slate-700">
         {query.isPending
           ? 'Loading the audit trail…'
-          : query.isError
+          : query.isError || total === 0
             ? ''
-            : `${(pagination?.total_records ?? items.length).toLocaleString('en')} recorded changes, newest first.`}
+            : `${total.toLocaleString('en')} recorded ${total === 1 ? 'change' : 'changes'}, newest first.`}
       </p>
 
       {query.isPending ? <SkeletonRows /> : null}
