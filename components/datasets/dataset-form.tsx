@@ -28,7 +28,7 @@ import {
   fileTypeOptions,
   sourceTypeOptions,
   visibilityOptions,
-} from '@/lib/codelists/form-options';
+} from '@/lib/codelists/option-lists';
 
 const DUPLICATE_MESSAGE =
   'Another dataset already uses this short name. Choose a different short name.';

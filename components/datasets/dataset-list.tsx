@@ -10,11 +10,7 @@ import { useViewerId } from '@/lib/query/query-provider';
 import { useHydrated } from '@/lib/query/use-hydrated';
 import { useDebouncedValue } from '@/lib/query/use-debounced-value';
 import { readPage, toSearchTerm, useUrlState } from '@/lib/query/use-url-state';
-import {
-  DATASET_SORTS,
-  fileTypeSchema,
-  visibilitySchema,
-} from '@/lib/ryd/schemas';
+import { DATASET_SORTS, FILE_TYPES, VISIBILITIES } from '@/lib/ryd/values';
 import type { DatasetRead } from '@/lib/ryd/schemas';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
@@ -24,7 +20,7 @@ import { getLicenceLabel } from '@/lib/codelists/licences';
 import {
   fileTypeOptions,
   visibilityOptions,
-} from '@/lib/codelists/form-options';
+} from '@/lib/codelists/option-lists';
 import { VisibilityBadge } from './visibility-badge';
 
 const URL_KEYS = ['q', 'page', 'file_type', 'visibility', 'sort'] as const;
@@ -57,8 +53,8 @@ export function DatasetList({
   const id = useId();
   const [url, setUrl] = useUrlState(URL_KEYS);
   const page = readPage(url.page);
-  const fileType = pick(fileTypeSchema.options, url.file_type);
-  const visibility = pick(visibilitySchema.options, url.visibility);
+  const fileType = pick(FILE_TYPES, url.file_type);
+  const visibility = pick(VISIBILITIES, url.visibility);
   const sort = pick(DATASET_SORTS, url.sort);
   const q = toSearchTerm(url.q ?? '');
   const [draft, setDraft] = useState(url.q ?? '');

@@ -1,24 +1,16 @@
 import { listCountryOptions } from './countries';
 import { listLanguageOptions } from './languages';
 import { listLicenceOptions } from './licences';
-import type { CodeOption } from './locales';
 import { organisationTypes } from './organisation-types';
 import { regions } from './regions';
+import { sourceTypeOptions, withCurrent } from './option-lists';
 
-export const sourceTypeOptions: CodeOption[] = [
-  { value: 'primary_source', label: 'Primary source' },
-  { value: 'secondary_source', label: 'Secondary source' },
-];
-
-export const fileTypeOptions: CodeOption[] = [
-  { value: 'activity', label: 'Activity file' },
-  { value: 'organisation', label: 'Organisation file' },
-];
-
-export const visibilityOptions: CodeOption[] = [
-  { value: 'public', label: 'Public' },
-  { value: 'private', label: 'Private' },
-];
+export {
+  fileTypeOptions,
+  sourceTypeOptions,
+  visibilityOptions,
+  withCurrent,
+} from './option-lists';
 
 /**
  * Choices for the organisation form. A stored value outside a list (legacy
@@ -51,18 +43,4 @@ export function getOrgFormOptions(current: {
 
 export function getLanguageFormOptions(current?: string | null) {
   return withCurrent(listLanguageOptions('en'), current);
-}
-
-export function withCurrent(
-  options: CodeOption[],
-  current: string | null | undefined,
-): CodeOption[] {
-  if (!current || options.some((option) => option.value === current)) {
-    return options;
-  }
-
-  return [
-    { value: current, label: `${current} (no longer listed)` },
-    ...options,
-  ];
 }

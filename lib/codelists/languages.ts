@@ -2,24 +2,14 @@ import languages from '@cospired/i18n-iso-languages';
 import en from '@cospired/i18n-iso-languages/langs/en.json';
 import es from '@cospired/i18n-iso-languages/langs/es.json';
 import fr from '@cospired/i18n-iso-languages/langs/fr.json';
+import { listLanguageCodes } from './language-codes';
 import type { CodeOption, CodelistLocale } from './locales';
+
+export { listLanguageCodes };
 
 languages.registerLocale(en);
 languages.registerLocale(fr);
 languages.registerLocale(es);
-
-/**
- * ISO 639-1 codes the IATI Language codelist leaves out (Church Slavic,
- * Interlingua, Interlingue): not offered, so every value we write is valid
- * IATI.
- */
-const notInIatiLanguages = new Set(['cu', 'ia', 'ie']);
-
-export function listLanguageCodes(): string[] {
-  return Object.keys(languages.getAlpha2Codes()).filter(
-    (code) => !notInIatiLanguages.has(code),
-  );
-}
 
 /** The language's name; unknown codes are shown as they are. */
 export function getLanguageName(

@@ -18,8 +18,11 @@
  */
 import { z } from 'zod';
 
-import { listLanguageCodes } from '../codelists/languages';
+import { listLanguageCodes } from '../codelists/language-codes';
 import { ASSIGNABLE_ROLES, ORG_ROLES, PERMISSIONS } from './permissions';
+import { DATASET_SORTS, FILE_TYPES, VISIBILITIES } from './values';
+
+export { DATASET_SORTS };
 
 /** Upper bound for free-text fields, so a huge string is a 400, not a load. */
 export const MAX_TEXT = 2000;
@@ -54,14 +57,29 @@ export const shortNameSchema = z
   );
 
 /**
- * Trimmed text. PostgreSQL text cannot hold U+0000, so a NUL character is a
- * 400 here instead of a database error (a 500) later.
+ * A UTF-16 surrogate code unit without its partner: JSON can carry one as an
+ * escape ("\ud800"), but it is no character, so UTF-8 (and PostgreSQL) has
+ * no encoding for it. With the `u` flag a well-formed pair is one astral code
+ * point, so only unpaired halves match. A regex rather than
+ * String.prototype.isWellFormed, which some browsers the forms run in lack.
+ */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Trimmed text. PostgreSQL text cannot hold U+0000 or an unpaired surrogate
+ * (jsonb refuses it, text stores U+FFFD), so either is a 400 here instead of
+ * a database error (a 500) or silently altered data later. A refinement, not
+ * a second regex, so the OpenAPI document keeps one `pattern`.
  */
 const text = () =>
   z
     .string()
     .trim()
-    .regex(/^[^\u0000]*$/, 'Remove the NUL character (U+0000).');
+    .regex(/^[^\u0000]*$/, 'Remove the NUL character (U+0000).')
+    .refine(
+      (value) => !UNPAIRED_SURROGATE.test(value),
+      'Remove the broken character (an unpaired UTF-16 surrogate) and send the text again.',
+    );
 
 const requiredText = (max: number, message: string) =>
   text().min(1, message).max(max, `Use at most ${max} characters.`);
@@ -78,12 +96,12 @@ export const assignableRoleSchema = z.enum(ASSIGNABLE_ROLES, {
   error: "Input should be 'admin', 'editor' or 'contributor'.",
 });
 export const permissionSchema = z.enum(PERMISSIONS);
-export const visibilitySchema = z.enum(['public', 'private'], {
+export const visibilitySchema = z.enum(VISIBILITIES, {
   error: "Input should be 'public' or 'private'.",
 });
 export type Visibility = z.infer<typeof visibilitySchema>;
 export const sourceTypeSchema = z.enum(['primary_source', 'secondary_source']);
-export const fileTypeSchema = z.enum(['activity', 'organisation']);
+export const fileTypeSchema = z.enum(FILE_TYPES);
 export type FileType = z.infer<typeof fileTypeSchema>;
 
 const LANGUAGE_MESSAGE = 'Choose a language from the list.';
@@ -360,7 +378,6 @@ export const searchTermSchema = text()
   .min(2, 'String should have at least 2 characters.')
   .max(40, 'String should have at most 40 characters.');
 
-export const DATASET_SORTS = ['name', '-name', 'updated', '-updated'] as const;
 export type DatasetSort = (typeof DATASET_SORTS)[number];
 
 export const discoverableOrgsQuerySchema = pageQuerySchema.extend({
