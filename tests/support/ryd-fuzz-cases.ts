@@ -210,6 +210,10 @@ function badValues(field: FieldSpec): unknown[] {
   switch (field.kind.type) {
     case 'text':
       values.push('x'.repeat(60_000), 'a\u0000b', '\u0000');
+      // Unpaired surrogates: JSON.stringify writes them as \uXXXX escapes,
+      // which PostgreSQL cannot store (a high half, a low half, a reversed
+      // pair).
+      values.push('\ud800', 'x\udfff', 'a\udc00\ud83db');
       if (field.kind.minLength >= 1) values.push('', '   ', '\n\t');
       if (field.kind.minLength >= 3) values.push('ab');
       break;
