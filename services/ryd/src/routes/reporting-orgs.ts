@@ -552,10 +552,12 @@ export function registerReportingOrgRoutes(
       const principal = c.get('principal');
       const { oid } = c.req.valid('param');
       const body = c.req.valid('json');
-      const expected = readIfMatch(c);
 
       const access = await getOrgAccess(db, principal, oid);
       requirePermission(access, 'update-org');
+      // Read after the permission check, so that a caller without access
+      // gets the same 403 whatever If-Match holds.
+      const expected = readIfMatch(c);
 
       const updated = await db.transaction(async (tx) => {
         const [current] = await tx
@@ -630,10 +632,12 @@ export function registerReportingOrgRoutes(
     async (c) => {
       const principal = c.get('principal');
       const { oid } = c.req.valid('param');
-      const expected = readIfMatch(c);
 
       const access = await getOrgAccess(db, principal, oid);
       requirePermission(access, 'delete-org');
+      // Read after the permission check, so that a caller without access
+      // gets the same 403 whatever If-Match holds.
+      const expected = readIfMatch(c);
 
       await db.transaction(async (tx) => {
         const [current] = await tx

@@ -320,10 +320,12 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const principal = c.get('principal');
       const { uid, oid } = c.req.valid('param');
       const { role } = c.req.valid('json');
-      const expected = readIfMatch(c);
 
       const access = await getOrgAccess(db, principal, oid);
       requirePermission(access, 'set-org-user-authz');
+      // Read after the permission check, so that a caller without access
+      // gets the same 403 whatever If-Match holds.
+      const expected = readIfMatch(c);
 
       await checkMembershipTarget(db, uid, oid);
       const version = await db.transaction(async (tx) => {
@@ -423,10 +425,12 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const principal = c.get('principal');
       const { uid, oid } = c.req.valid('param');
-      const expected = readIfMatch(c);
 
       const access = await getOrgAccess(db, principal, oid);
       requirePermission(access, 'set-org-user-authz');
+      // Read after the permission check, so that a caller without access
+      // gets the same 403 whatever If-Match holds.
+      const expected = readIfMatch(c);
 
       await checkMembershipTarget(db, uid, oid);
       await db.transaction(async (tx) => {
