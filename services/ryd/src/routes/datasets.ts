@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 
 import { RydError, successBody } from '@/lib/ryd/errors';
-import { hasPermission } from '@/lib/ryd/permissions';
+import { hasPermission, type Permission } from '@/lib/ryd/permissions';
 import {
   datasetCreateSchema,
   datasetResponseSchema,
@@ -57,38 +57,37 @@ function shortNameTaken(shortName: string): RydError {
   );
 }
 
-async function findLiveDataset(
-  db: RydExecutor,
-  did: string,
-): Promise<DatasetRow | undefined> {
-  const [dataset] = await db
-    .select()
-    .from(datasets)
-    .where(and(eq(datasets.id, did), isNull(datasets.deletedAt)));
-
-  return dataset;
+function datasetNotFound(did: string): RydError {
+  return new RydError(
+    'not_found',
+    `There is no dataset with ID ${did} in the Registry.`,
+  );
 }
 
 /**
- * Loads a dataset and the caller's access to its owner. A missing dataset is
- * a 404 for superadmins only; everyone else gets the generic 403.
+ * Loads a dataset, deleted or not, checks the caller's permission on its
+ * owner and only then says whether it is gone. So members of the owner learn
+ * that a deleted dataset is a 404, as for any record that is gone, while a
+ * caller without access gets the generic 403 for every id, existing or not.
+ * An id that never existed has no owner to ask: a 404 for superadmins only.
  */
 async function loadDatasetAccess(
   db: RydExecutor,
   principal: Principal,
   did: string,
+  permission: Permission,
 ): Promise<{ dataset: DatasetRow; access: OrgAccess }> {
-  const dataset = await findLiveDataset(db, did);
+  const [dataset] = await db
+    .select()
+    .from(datasets)
+    .where(eq(datasets.id, did));
   if (!dataset) {
-    if (await isSuperadmin(db, principal.uid)) {
-      throw new RydError(
-        'not_found',
-        `There is no dataset with ID ${did} in the Registry.`,
-      );
-    }
+    if (await isSuperadmin(db, principal.uid)) throw datasetNotFound(did);
     throw forbidden();
   }
   const access = await getOrgAccess(db, principal, dataset.ownerOrgId);
+  requirePermission(access, permission);
+  if (dataset.deletedAt) throw datasetNotFound(did);
 
   return { dataset, access };
 }
@@ -244,8 +243,12 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const principal = c.get('principal');
       const { did } = c.req.valid('param');
 
-      const { dataset, access } = await loadDatasetAccess(db, principal, did);
-      requirePermission(access, 'read-dataset');
+      const { dataset } = await loadDatasetAccess(
+        db,
+        principal,
+        did,
+        'read-dataset',
+      );
 
       const actions = await db
         .select()
@@ -284,14 +287,16 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const principal = c.get('principal');
       const { did } = c.req.valid('param');
       const body = c.req.valid('json');
-      const expected = readIfMatch(c);
 
       const { dataset: loaded, access } = await loadDatasetAccess(
         db,
         principal,
         did,
+        'update-dataset',
       );
-      requirePermission(access, 'update-dataset');
+      // Read after the permission check, so that a caller without access
+      // gets the same 403 whatever If-Match holds.
+      const expected = readIfMatch(c);
       const changesVisibility =
         body.visibility != null && body.visibility !== loaded.visibility;
       if (
@@ -319,12 +324,7 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
           .from(datasets)
           .where(and(eq(datasets.id, did), isNull(datasets.deletedAt)))
           .for('update');
-        if (!current) {
-          throw new RydError(
-            'not_found',
-            `There is no dataset with ID ${did} in the Registry.`,
-          );
-        }
+        if (!current) throw datasetNotFound(did);
         assertVersionMatches(expected, current.version);
         const next = {
           shortName: body.short_name ?? current.shortName,
@@ -443,10 +443,11 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const principal = c.get('principal');
       const { did } = c.req.valid('param');
-      const expected = readIfMatch(c);
 
-      const { access } = await loadDatasetAccess(db, principal, did);
-      requirePermission(access, 'delete-dataset');
+      await loadDatasetAccess(db, principal, did, 'delete-dataset');
+      // Read after the permission check, so that a caller without access
+      // gets the same 403 whatever If-Match holds.
+      const expected = readIfMatch(c);
 
       await db.transaction(async (tx) => {
         const [current] = await tx
@@ -454,12 +455,7 @@ export function registerDatasetRoutes(api: OpenAPIHono<AppEnv>, deps: AppDeps) {
           .from(datasets)
           .where(and(eq(datasets.id, did), isNull(datasets.deletedAt)))
           .for('update');
-        if (!current) {
-          throw new RydError(
-            'not_found',
-            `There is no dataset with ID ${did} in the Registry.`,
-          );
-        }
+        if (!current) throw datasetNotFound(did);
         assertVersionMatches(expected, current.version);
         const [row] = await tx
           .update(datasets)
