@@ -41,6 +41,23 @@ function asksForRyd(scope: unknown): boolean {
     .some((item) => item === 'ryd' || item.startsWith('ryd:'));
 }
 
+/**
+ * A client-credentials request without `scope` gets the client's registered
+ * scopes (RFC 6749 §3.3 lets the server apply a default). oidc-provider would
+ * issue a RYD token with no scope at all, which RYD refuses on every route.
+ * It has no setting for a default, and defaultResource is the one hook its
+ * grant calls before it reads the requested scope, so the default is set
+ * there.
+ */
+function applyDefaultClientScope(
+  ctx: KoaContextWithOIDC,
+  client: { scope?: string | undefined },
+): void {
+  const params = ctx.oidc.params;
+  if (params?.grant_type !== 'client_credentials' || params.scope) return;
+  if (client.scope) params.scope = client.scope;
+}
+
 export function appRedirects(appUrl: string) {
   const base = appUrl.replace(/\/+$/, '');
 
@@ -194,8 +211,11 @@ export function buildConfiguration(options: ConfigOptions): Configuration {
         // RYD is the default audience when the request asks for a RYD scope,
         // or names no scope (client credentials); otherwise the access token
         // is for userinfo.
-        defaultResource: (ctx) =>
-          asksForRyd(ctx.oidc.params?.scope) ? RYD_RESOURCE : undefined,
+        defaultResource: (ctx, client) => {
+          applyDefaultClientScope(ctx, client);
+
+          return asksForRyd(ctx.oidc.params?.scope) ? RYD_RESOURCE : undefined;
+        },
         useGrantedResource: () => true,
         async getResourceServerInfo(_ctx, indicator, client) {
           if (indicator !== RYD_RESOURCE) throw new errors.InvalidTarget();

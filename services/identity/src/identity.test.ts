@@ -17,6 +17,8 @@ import {
   serviceAccount,
   type Persona,
 } from '@/lib/demo/personas';
+import { createTokenVerifier } from '@/services/ryd/src/auth/verify-token';
+import { MACHINE_SCOPES } from './accounts';
 import { start, type IdentityServer } from './server';
 import {
   authorizeThroughPages,
@@ -413,6 +415,24 @@ describe('identity service (SR-34: as strict as production)', () => {
     expect(payload.scope).toBe('ryd ryd:reporting_org ryd:dataset');
     expect(forbidden.status).toBe(400);
     expect(forbidden.body.error).toBe('invalid_scope');
+  });
+
+  it('gives the machine client its registered scopes when it names none, and RYD accepts the token', async () => {
+    const response = await tokenRequest(
+      { grant_type: 'client_credentials' },
+      demoClients.machine,
+    );
+    const verify = createTokenVerifier({
+      issuer: identity.issuer,
+      audience: RYD_AUDIENCE,
+      jwks: `${identity.url}/jwks`,
+    });
+    const principal = await verify(response.body.access_token ?? '');
+
+    expect(response.status).toBe(200);
+    expect(response.body.scope).toBe(MACHINE_SCOPES.join(' '));
+    expect([...principal.scopes]).toEqual([...MACHINE_SCOPES]);
+    expect(principal.uid).toBe(serviceAccount.uid);
   });
 
   it('ends the provider session and sends a back-channel logout token', async () => {
