@@ -7,7 +7,8 @@
  * the figures as JSON under bench-results/. Targets are printed, not asserted.
  *
  * Options: --rounds N (5), --duration S (3), --warmup S (1), --label NAME,
- * --port-base P (52000), --sign-ins N (10).
+ * --port-base P (52000), --sign-ins N (10), --only KEY,KEY (the RYD
+ * scenarios to measure, by key; all by default).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -82,6 +83,7 @@ function readOptions() {
       label: { type: 'string', default: 'run' },
       'port-base': { type: 'string', default: '52000' },
       'sign-ins': { type: 'string', default: '10' },
+      only: { type: 'string', default: '' },
     },
   });
   const number = (name: keyof typeof values) => {
@@ -99,6 +101,10 @@ function readOptions() {
     label: String(values.label),
     portBase: number('port-base'),
     signIns: number('sign-ins'),
+    only: String(values.only)
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
   };
 }
 
@@ -273,6 +279,7 @@ async function main(): Promise<void> {
     const newcomerUid = personas.newcomer.uid;
     const joinPath = `/api/v1/users/${newcomerUid}/reporting-org`;
     const json = { 'content-type': 'application/json' };
+    const freeJoinOrgs: string[] = [];
     const resetJoins = async () => {
       for (const joinOid of joinOrgIds) {
         const response = await fetch(
@@ -287,7 +294,7 @@ async function main(): Promise<void> {
     };
 
     const datasetsPath = `/reporting-orgs/${oid}/datasets?page_size=100`;
-    const scenarios: Scenario[] = [
+    const allScenarios: Scenario[] = [
       {
         key: 'orgs-all',
         label: 'GET /reporting-orgs?all=yes&page_size=100 (superadmin)',
@@ -352,9 +359,13 @@ async function main(): Promise<void> {
         kind: 'write',
         // Each connection takes a free organisation for one POST-PUT-DELETE
         // cycle and hands it back after the DELETE, so no two connections
-        // work on one membership and every request stays valid.
+        // work on one membership and every request stays valid. A round can
+        // end mid-cycle, keeping organisations taken: after each round the
+        // memberships are removed and every organisation is free again, or
+        // later rounds would run out of them and send only failures.
         requests: () => {
-          const free = [...joinOrgIds];
+          freeJoinOrgs.splice(0, freeJoinOrgs.length, ...joinOrgIds);
+          const free = freeJoinOrgs;
           const memberPath = (context: Record<string, unknown>) =>
             `${joinPath}/${String(context.oid)}`;
 
@@ -394,7 +405,10 @@ async function main(): Promise<void> {
             },
           ];
         },
-        afterRound: resetJoins,
+        afterRound: async () => {
+          await resetJoins();
+          freeJoinOrgs.splice(0, freeJoinOrgs.length, ...joinOrgIds);
+        },
         capture: async () => {
           const joinOid = joinOrgIds[0];
           const send = (
@@ -429,6 +443,21 @@ async function main(): Promise<void> {
         },
       },
     ];
+
+    const unknown = options.only.filter(
+      (key) => !allScenarios.some((scenario) => scenario.key === key),
+    );
+    if (unknown.length > 0) {
+      throw new Error(
+        `--only: no scenario ${unknown.join(', ')}; there are ${allScenarios.map((scenario) => scenario.key).join(', ')}`,
+      );
+    }
+    const scenarios =
+      options.only.length === 0
+        ? allScenarios
+        : allScenarios.filter((scenario) =>
+            options.only.includes(scenario.key),
+          );
 
     step('capturing one response per request for the bare server');
     const captured: CapturedResponse[] = [];

@@ -2,6 +2,7 @@ import 'server-only';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { createPgliteFolder } from '@/lib/pglite/create-folder';
 import { env } from '@/lib/server/env';
 import { acquirePidLock } from './lock';
 import * as schema from './schema';
@@ -49,6 +50,7 @@ export async function openWebDb(
     );
   }
   try {
+    if (options.dir) await createPgliteFolder(options.dir);
     const client = new PGlite(options.dir);
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: MIGRATIONS });

@@ -14,6 +14,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 
+import { createPgliteFolder } from '@/lib/pglite/create-folder';
+
 import * as schema from './schema';
 
 export type RydDb = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -107,6 +109,7 @@ export async function openDb(options: {
   const release = acquirePgliteLock(folder);
   try {
     fs.mkdirSync(folder, { recursive: true });
+    await createPgliteFolder(folder);
     const client = await PGlite.create(folder);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
