@@ -12,6 +12,7 @@ const titles: Record<Failure, string> = {
   not_found: 'Not found',
   conflict: 'Already in use',
   stale: 'Changed by someone else',
+  too_large: 'Too much text',
   unavailable: 'Something went wrong',
 };
 

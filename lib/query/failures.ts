@@ -11,6 +11,7 @@ export const FAILURES = [
   'not_found',
   'conflict',
   'stale',
+  'too_large',
   'unavailable',
 ] as const;
 export type Failure = (typeof FAILURES)[number];
@@ -22,6 +23,7 @@ export const FAILURE_STATUS: Record<Failure, number> = {
   not_found: 404,
   conflict: 409,
   stale: 412,
+  too_large: 413,
   unavailable: 502,
 };
 
@@ -35,6 +37,8 @@ export const FAILURE_MESSAGES: Record<Failure, string> = {
   conflict: 'That short name is already in use. Choose a different short name.',
   stale:
     'This record was changed by someone else while you were editing. Reload it to see the latest version, then make your change again.',
+  too_large:
+    'The details sent are too large. Shorten the longest texts and try again.',
   unavailable:
     'The registry could not complete this request. Wait a moment and try again; if it keeps happening, contact IATI Support.',
 };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { datasetCreateSchema } from '@/lib/ryd/schemas';
-import { failureResponse, parseBody, readIfMatch } from './bff-responses';
+import { datasetCreateSchema, joinRequestSchema } from '@/lib/ryd/schemas';
+import {
+  failureResponse,
+  parseBody,
+  readIfMatch,
+  type ParsedBody,
+} from './bff-responses';
 import { RydRequestError } from './errors';
 
 function jsonRequest(body: string, headers: HeadersInit = {}) {
@@ -53,6 +58,80 @@ describe('BFF responses', () => {
 
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.response.status).toBe(400);
+  });
+
+  describe('a body over the 64 KiB limit', () => {
+    const MIB = 1024 * 1024;
+
+    /** A 20 MB JSON body sent as a stream, counting what the reader pulls. */
+    function streamedRequest(headers: HeadersInit = {}) {
+      const pulled = { bytes: 0 };
+      const chunk = new TextEncoder().encode(`"${'x'.repeat(64 * 1024 - 2)}",`);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(new TextEncoder().encode('['));
+          if (sent >= 20 * MIB) {
+            controller.enqueue(new TextEncoder().encode('"end"]'));
+            controller.close();
+
+            return;
+          }
+          sent += chunk.length;
+          pulled.bytes = sent;
+          controller.enqueue(chunk);
+        },
+      });
+      const init: RequestInit & { duplex: 'half' } = {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        duplex: 'half',
+      };
+
+      return {
+        request: new Request('http://app.test/api/bff/join-requests', init),
+        pulled,
+      };
+    }
+
+    async function expectTooLarge(parsed: ParsedBody<unknown>) {
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      expect(parsed.response.status).toBe(413);
+      expect(await parsed.response.json()).toMatchObject({
+        error: { failure: 'too_large', message: expect.stringMatching(/\.$/) },
+      });
+    }
+
+    it('is a 413 without reading the rest of a streamed body', async () => {
+      const { request, pulled } = streamedRequest();
+
+      const parsed = await parseBody(request, joinRequestSchema);
+
+      await expectTooLarge(parsed);
+      expect(pulled.bytes).toBeLessThan(MIB);
+    });
+
+    it('is a 413 before reading when Content-Length announces it', async () => {
+      const { request, pulled } = streamedRequest({
+        'content-length': String(20 * MIB),
+      });
+
+      const parsed = await parseBody(request, joinRequestSchema);
+
+      await expectTooLarge(parsed);
+      expect(pulled.bytes).toBeLessThan(MIB);
+    });
+
+    it('is a 413 for a body of one string just over the limit', async () => {
+      const parsed = await parseBody(
+        jsonRequest(JSON.stringify({ oid: 'x'.repeat(64 * 1024) })),
+        joinRequestSchema,
+      );
+
+      await expectTooLarge(parsed);
+    });
   });
 
   it.each([

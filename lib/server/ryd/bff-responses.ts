@@ -44,12 +44,53 @@ export function failureResponse(error: unknown): Response {
 export type ParsedBody<T> =
   { ok: true; data: T } | { ok: false; response: Response };
 
-/** Parses a JSON request body with the shared schema the server also uses. */
+/** The most a BFF route reads of a request body: RYD's own limit. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The body as text, or null once it passes `MAX_BODY_BYTES`. Counted while
+ * reading and the rest cancelled, so a huge body costs no more memory than
+ * the limit; a Content-Length over it is refused without reading at all.
+ */
+async function readLimitedText(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > MAX_BODY_BYTES) return null;
+  if (!request.body) return '';
+
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > MAX_BODY_BYTES) {
+      await reader.cancel();
+
+      return null;
+    }
+    chunks.push(value);
+  }
+
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Parses a JSON request body with the shared schema the server also uses,
+ * after checking its size (413 `too_large`).
+ */
 export async function parseBody<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<ParsedBody<z.infer<S>>> {
-  const raw = (await request.json().catch(() => undefined)) as unknown;
+  const text = await readLimitedText(request).catch(() => '');
+  if (text === null) return { ok: false, response: jsonFailure('too_large') };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
 
