@@ -104,6 +104,23 @@ describe('CKAN import into PGlite', () => {
     });
   });
 
+  it('leaves planner statistics for the rows it wrote', async () => {
+    // reltuples is -1 until a table is first analysed; PGlite has no
+    // autovacuum to do it later.
+    const result = await opened.db.execute<{
+      relname: string;
+      reltuples: number;
+    }>(
+      sql`select relname, reltuples::int as reltuples from pg_class
+        where relname in ('reporting_orgs', 'datasets') order by relname`,
+    );
+
+    expect([...result.rows]).toEqual([
+      { relname: 'datasets', reltuples: 3 },
+      { relname: 'reporting_orgs', reltuples: 3 },
+    ]);
+  });
+
   it('stores the mapped values', async () => {
     const [ifs] = await opened.db
       .select()
