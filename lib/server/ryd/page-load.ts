@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { redirectToSignIn } from '@/lib/server/auth';
 import type { Failure } from '@/lib/query/failures';
+import { uuidSchema } from '@/lib/ryd/schemas';
 import { isRydRequestError } from './errors';
 
 export type PageLoad<T> =
@@ -24,4 +25,16 @@ export async function loadForPage<T>(
 
     return { ok: false, failure: error.failure };
   }
+}
+
+/**
+ * A record id from the URL, or the not-found page. RYD ids are UUIDs, so any
+ * other value names no record; asking RYD would only earn a 400, which a page
+ * could explain only as a form error.
+ */
+export function requireRecordId(id: string): string {
+  const parsed = uuidSchema.safeParse(id);
+  if (!parsed.success) notFound();
+
+  return parsed.data;
 }
