@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,
+  headers_too_large: 431,
   internal_error: 500,
   service_unavailable: 503,
 } as const;

@@ -14,6 +14,7 @@ import { RYD_AUDIENCE } from '@/lib/demo/personas';
 import { createApp } from './app';
 import { createTokenVerifier } from './auth/verify-token';
 import { openDb, type RydDb } from './db/client';
+import { answerClientError } from './lib/client-error';
 import { createLogger, type LogLevel } from './logger';
 import { isDatabaseEmpty, seedDemoData } from './seed';
 
@@ -89,6 +90,7 @@ export async function start(options: StartOptions = {}): Promise<RydServer> {
     await opened.close();
     throw error;
   });
+  server.on('clientError', answerClientError);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
   logger.info({ url, database: opened.kind }, 'RYD API listening');
