@@ -107,15 +107,12 @@ describe('CKAN import into PGlite', () => {
   it('leaves planner statistics for the rows it wrote', async () => {
     // reltuples is -1 until a table is first analysed; PGlite has no
     // autovacuum to do it later.
-    const result = await opened.db.execute<{
-      relname: string;
-      reltuples: number;
-    }>(
+    const result = (await opened.db.execute(
       sql`select relname, reltuples::int as reltuples from pg_class
         where relname in ('reporting_orgs', 'datasets') order by relname`,
-    );
+    )) as unknown as { rows: { relname: string; reltuples: number }[] };
 
-    expect([...result.rows]).toEqual([
+    expect(result.rows).toEqual([
       { relname: 'datasets', reltuples: 3 },
       { relname: 'reporting_orgs', reltuples: 3 },
     ]);
