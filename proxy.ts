@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { PATH_HEADER, SESSION_COOKIE } from '@/lib/server/auth/cookies';
+import { isUuid } from '@/lib/ryd/ids';
 import { env } from '@/lib/server/env';
 
 /** Pages that need a session. The pages check it too: this only saves a round trip. */
@@ -22,6 +23,37 @@ function contentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'none'",
   ].join('; ');
+}
+
+/**
+ * Sections whose second path segment is a record id, with the static pages
+ * that sit beside the [oid] or [did] route there.
+ */
+const RECORD_SECTIONS: Record<string, readonly string[]> = {
+  orgs: ['new', 'join'],
+  datasets: [],
+};
+
+/**
+ * Whether the address names an organisation or dataset by an id that is no
+ * UUID. The pages' layouts refuse such ids too, but from inside the loading
+ * boundary, where the response has already started with 200; answering here
+ * gives the not-found page its 404 (Next.js loading.js, "Status codes").
+ */
+function hasMalformedRecordId(pathname: string): boolean {
+  const [, section = '', id] = pathname.split('/');
+  const staticPages = RECORD_SECTIONS[section];
+  if (!staticPages || id === undefined || id === '') return false;
+
+  return !staticPages.includes(id) && !isUuid(decodeURIComponentSafely(id));
+}
+
+function decodeURIComponentSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function isSignedInPath(pathname: string): boolean {
@@ -48,7 +80,12 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   // Next.js reads the nonce from this request header for its own scripts.
   requestHeaders.set('content-security-policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // Next.js's built-in not-found route renders app/not-found.tsx with 404.
+  const response = hasMalformedRecordId(pathname)
+    ? NextResponse.rewrite(new URL('/_not-found', request.url), {
+        request: { headers: requestHeaders },
+      })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   if (pathname.startsWith('/api/') || isSignedInPath(pathname)) {
     response.headers.set('cache-control', 'no-store');

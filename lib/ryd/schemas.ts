@@ -19,6 +19,7 @@
 import { z } from 'zod';
 
 import { listLanguageCodes } from '../codelists/language-codes';
+import { UUID_PATTERN } from './ids';
 import { ASSIGNABLE_ROLES, ORG_ROLES, PERMISSIONS } from './permissions';
 import { DATASET_SORTS, FILE_TYPES, VISIBILITIES } from './values';
 
@@ -35,8 +36,6 @@ export const MAX_DESCRIPTION = 30000;
 export const MAX_SHORT_NAME = 100;
 
 export const SHORT_NAME_PATTERN = /^[a-z0-9_-]+$/;
-const UUID_PATTERN =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // ---------------------------------------------------------------------------
 // Building blocks
