@@ -593,7 +593,7 @@ async function main(): Promise<void> {
     const memory: MemoryRow[] = Object.entries(peaks).map(([name, peak]) => ({
       name,
       peak,
-      verdict: verdictOf(peak.treeRssMb * 1024 * 1024 <= TARGETS.rssBytes),
+      verdict: verdictOf(peak.serverHwmMb * 1024 * 1024 <= TARGETS.rssBytes),
     }));
 
     const report: BenchReport = {

@@ -6,6 +6,12 @@ export type MemoryPeak = {
   treeRssMb: number;
   /** The kernel's own peak (VmHWM) of each process in the tree, largest (MB). */
   largestHwmMb: number;
+  /**
+   * The kernel's peak (VmHWM) of the server process itself (MB), without
+   * what it started: a short-lived child (the one that creates a new PGlite
+   * folder) counts in the tree's figures but is gone once the server runs.
+   */
+  serverHwmMb: number;
   processes: number;
 };
 
@@ -65,11 +71,16 @@ export function startMemorySampler(
       const peak = peaks[name] ?? {
         treeRssMb: 0,
         largestHwmMb: 0,
+        serverHwmMb: 0,
         processes: 0,
       };
       peaks[name] = {
         treeRssMb: Math.max(peak.treeRssMb, rssKb / 1024),
         largestHwmMb: Math.max(peak.largestHwmMb, hwmKb / 1024),
+        serverHwmMb: Math.max(
+          peak.serverHwmMb,
+          readStatusKb(pid, 'VmHWM') / 1024,
+        ),
         processes: Math.max(peak.processes, tree.length),
       };
     }

@@ -180,11 +180,12 @@ export function formatReport(report: BenchReport): string {
       ]),
     ),
     '',
-    'Peak memory per process tree with the full export loaded (sampled every 250 ms)',
+    'Peak memory with the full export loaded (sampled every 250 ms); the target applies to the server process',
     table(
       [
         'process',
-        'peak RSS MB',
+        'server VmHWM MB',
+        'tree peak RSS MB',
         'largest VmHWM MB',
         'processes',
         'target',
@@ -192,6 +193,7 @@ export function formatReport(report: BenchReport): string {
       ],
       report.memory.map((row) => [
         row.name,
+        (row.peak.serverHwmMb * 1.048576).toFixed(0),
         (row.peak.treeRssMb * 1.048576).toFixed(0),
         (row.peak.largestHwmMb * 1.048576).toFixed(0),
         String(row.peak.processes),
