@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
 
 import { personas } from '@/lib/demo/personas';
 
 import { getChildEnv } from '../../scripts/lib/env';
+import { runLogged } from '../../scripts/lib/run-logged';
 import { PROJECT_DIR } from '../support/env';
 import { REGISTRY_EXPORT_DIR } from './registry-export';
 
@@ -25,7 +25,11 @@ export async function prepareRealData(
   dataDir: string,
   log: Writable,
 ): Promise<void> {
-  const run = (args: string[]) => runNpm(args, { DATA_DIR: dataDir }, log);
+  const env = getChildEnv({ DATA_DIR: dataDir });
+  // The import goes into the fresh data folder, never a configured database.
+  delete env.DATABASE_URL;
+  const run = (args: string[]) =>
+    runLogged({ command: 'npm', args, env, log, cwd: PROJECT_DIR });
   const { admin, superadmin } = personas;
 
   await run(['run', 'import', '--', REGISTRY_EXPORT_DIR]);
@@ -54,35 +58,4 @@ export async function prepareRealData(
     '--name',
     superadmin.name,
   ]);
-}
-
-function runNpm(
-  args: string[],
-  settings: Record<string, string>,
-  log: Writable,
-): Promise<void> {
-  log.write(`$ npm ${args.join(' ')}\n`);
-  const env = getChildEnv(settings);
-  // The import goes into the fresh data folder, never a configured database.
-  delete env.DATABASE_URL;
-  const child = spawn('npm', args, {
-    cwd: PROJECT_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve();
-      else
-        reject(
-          new Error(
-            `npm ${args.join(' ')} failed with exit code ${code} (see the import log)`,
-          ),
-        );
-    });
-  });
 }

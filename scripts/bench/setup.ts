@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { reportingOrgs } from '@/services/ryd/src/db/schema';
 import { grantOrgRole, grantSuperadmin } from '@/services/ryd/src/import/grant';
 
 import { getChildEnv } from '../lib/env';
+import { runLogged } from '../lib/run-logged';
 
 export const REGISTRY_EXPORT_DIR = path.resolve('../shared/data/ckan');
 /** The organisation with the most datasets in the export (about 1,600). */
@@ -23,30 +23,6 @@ export type PreparedData = {
   /** Short names of the organisations the join-and-role loop walks through. */
   joinOrgs: string[];
 };
-
-function run(
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  log: Writable,
-): Promise<void> {
-  log.write(`$ ${command} ${args.join(' ')}\n`);
-  const child = spawn(command, args, {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.pipe(log, { end: false });
-  child.stderr.pipe(log, { end: false });
-
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve();
-      else
-        reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
-    });
-  });
-}
 
 /**
  * A fresh data folder with the real Registry export loaded by the import
@@ -64,12 +40,12 @@ export async function prepareData(options: {
   // The import goes into the fresh folder, never into a configured database.
   delete env.DATABASE_URL;
   const started = performance.now();
-  await run(
-    'npm',
-    ['run', 'import', '--', REGISTRY_EXPORT_DIR],
+  await runLogged({
+    command: 'npm',
+    args: ['run', 'import', '--', REGISTRY_EXPORT_DIR],
     env,
-    options.log,
-  );
+    log: options.log,
+  });
   const importSeconds = (performance.now() - started) / 1000;
 
   const opened = await openDb({ dataDir: path.join(dataDir, 'ryd') });
