@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { useHydrated } from '@/lib/query/use-hydrated';
-import type { FieldPath, FieldValues, UseFormReturn } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { BffError, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
 import { useViewerId } from '@/lib/query/query-provider';
@@ -23,6 +23,7 @@ import { FailureNotice } from '@/components/ui/failure-notice';
 import { SelectField, TextField } from '@/components/ui/fields';
 import type { SelectOption } from '@/components/ui/fields';
 import { FocusOnMount } from '@/components/ui/focus-on-mount';
+import { bindFields, FieldErrorSummary } from '@/components/ui/form-binding';
 import { Notice } from '@/components/ui/notice';
 import {
   fileTypeOptions,
@@ -33,16 +34,6 @@ import {
 const DUPLICATE_MESSAGE =
   'Another dataset already uses this short name. Choose a different short name.';
 const REJECTED_MESSAGE = 'This value was not accepted. Check it and try again.';
-
-function useFieldProps<T extends FieldValues, Output>(
-  form: UseFormReturn<T, unknown, Output>,
-) {
-  return (name: FieldPath<T>) => ({
-    id: `dataset-${name}`,
-    error: form.formState.errors[name]?.message?.toString(),
-    ...form.register(name),
-  });
-}
 
 function getFailure(error: unknown) {
   return error instanceof BffError ? error.failure : 'unavailable';
@@ -56,13 +47,45 @@ function FormFailure({ error }: { error: unknown }) {
   return <FailureNotice failure={failure} />;
 }
 
-function FieldSummary({ count }: { count: number }) {
-  if (count === 0) return null;
+type CodeFieldName = 'file_type' | 'language' | 'source_type' | 'licence_id';
 
+/** The codelist choices both dataset forms offer, in the same order. */
+function DatasetCodeFields({
+  field,
+  languages,
+  licences,
+}: {
+  field: (name: CodeFieldName) => ReturnType<ReturnType<typeof bindFields>>;
+  languages: SelectOption[];
+  licences: SelectOption[];
+}) {
   return (
-    <Notice tone="error">
-      <p>Some fields need attention. The problems are shown under them.</p>
-    </Notice>
+    <>
+      <SelectField
+        label="File type"
+        options={fileTypeOptions}
+        {...field('file_type')}
+      />
+      <SelectField
+        label="Language"
+        hint="The language the file is written in."
+        options={languages}
+        emptyLabel="Not stated"
+        {...field('language')}
+      />
+      <SelectField
+        label="Source type"
+        options={sourceTypeOptions}
+        emptyLabel="Not stated"
+        {...field('source_type')}
+      />
+      <SelectField
+        label="Licence"
+        options={licences}
+        emptyLabel="Not stated"
+        {...field('licence_id')}
+      />
+    </>
   );
 }
 
@@ -99,7 +122,7 @@ export function CreateDatasetForm({
       visibility: canSetVisibility ? 'public' : 'private',
     },
   });
-  const field = useFieldProps(form);
+  const field = bindFields(form, 'dataset');
 
   const mutation = useMutation({
     mutationFn: (body: DatasetCreate) =>
@@ -141,7 +164,7 @@ export function CreateDatasetForm({
             <FormFailure error={mutation.error} />
           </FocusOnMount>
         ) : null}
-        <FieldSummary count={Object.keys(form.formState.errors).length} />
+        <FieldErrorSummary count={Object.keys(form.formState.errors).length} />
         <input type="hidden" {...form.register('owner_organisation_id')} />
         <TextField
           label="Title"
@@ -163,29 +186,10 @@ export function CreateDatasetForm({
           inputMode="url"
           {...field('url')}
         />
-        <SelectField
-          label="File type"
-          options={fileTypeOptions}
-          {...field('file_type')}
-        />
-        <SelectField
-          label="Language"
-          hint="The language the file is written in."
-          options={languages}
-          emptyLabel="Not stated"
-          {...field('language')}
-        />
-        <SelectField
-          label="Source type"
-          options={sourceTypeOptions}
-          emptyLabel="Not stated"
-          {...field('source_type')}
-        />
-        <SelectField
-          label="Licence"
-          options={licences}
-          emptyLabel="Not stated"
-          {...field('licence_id')}
+        <DatasetCodeFields
+          field={field}
+          languages={languages}
+          licences={licences}
         />
         {canSetVisibility ? (
           <SelectField
@@ -257,7 +261,7 @@ export function EditDatasetForm({
         : {}),
     },
   });
-  const field = useFieldProps(form);
+  const field = bindFields(form, 'dataset');
 
   const mutation = useMutation({
     mutationFn: (body: DatasetUpdate) =>
@@ -323,7 +327,7 @@ export function EditDatasetForm({
             )}
           </FocusOnMount>
         ) : null}
-        <FieldSummary count={Object.keys(form.formState.errors).length} />
+        <FieldErrorSummary count={Object.keys(form.formState.errors).length} />
         <TextField label="Title" {...field('human_readable_name')} />
         <TextField
           label="Source URL"
@@ -332,29 +336,10 @@ export function EditDatasetForm({
           inputMode="url"
           {...field('url')}
         />
-        <SelectField
-          label="File type"
-          options={fileTypeOptions}
-          {...field('file_type')}
-        />
-        <SelectField
-          label="Language"
-          hint="The language the file is written in."
-          options={languages}
-          emptyLabel="Not stated"
-          {...field('language')}
-        />
-        <SelectField
-          label="Source type"
-          options={sourceTypeOptions}
-          emptyLabel="Not stated"
-          {...field('source_type')}
-        />
-        <SelectField
-          label="Licence"
-          options={licences}
-          emptyLabel="Not stated"
-          {...field('licence_id')}
+        <DatasetCodeFields
+          field={field}
+          languages={languages}
+          licences={licences}
         />
         {canSetVisibility ? (
           <SelectField

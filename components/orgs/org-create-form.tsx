@@ -18,9 +18,9 @@ import type {
 } from '@/lib/ryd/schemas';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
+import { bindFields, FieldErrorSummary } from '@/components/ui/form-binding';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { FocusOnMount } from '@/components/ui/focus-on-mount';
-import { Notice } from '@/components/ui/notice';
 import type { OrgFormOptions } from './org-edit-form';
 
 export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
@@ -72,11 +72,7 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
     },
   });
 
-  const field = (name: FieldPath<ReportingOrgCreateInput>) => ({
-    id: `new-org-${name}`,
-    error: errors[name]?.message,
-    ...form.register(name),
-  });
+  const field = bindFields(form, 'new-org');
   const failure =
     mutation.error instanceof BffError ? mutation.error.failure : 'unavailable';
 
@@ -93,13 +89,7 @@ export function OrgCreateForm({ options }: { options: OrgFormOptions }) {
             <FailureNotice failure={failure} />
           </FocusOnMount>
         ) : null}
-        {Object.keys(errors).length > 0 ? (
-          <Notice tone="error">
-            <p>
-              Some fields need attention. The problems are shown under them.
-            </p>
-          </Notice>
-        ) : null}
+        <FieldErrorSummary count={Object.keys(errors).length} />
         <TextField
           label="Name"
           autoComplete="organization"

@@ -6,7 +6,6 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { useHydrated } from '@/lib/query/use-hydrated';
-import type { FieldPath } from 'react-hook-form';
 import { BffError, callBff } from '@/lib/query/bff-client';
 import { queryKeys } from '@/lib/query/keys';
 import { useViewerId } from '@/lib/query/query-provider';
@@ -19,6 +18,7 @@ import type {
 } from '@/lib/ryd/schemas';
 import { buttonStyles } from '@/components/ui/button-styles';
 import { FailureNotice } from '@/components/ui/failure-notice';
+import { bindFields, FieldErrorSummary } from '@/components/ui/form-binding';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { SelectOption } from '@/components/ui/fields';
 import { FocusOnMount } from '@/components/ui/focus-on-mount';
@@ -133,11 +133,7 @@ export function OrgEditForm({
   const failure =
     mutation.error instanceof BffError ? mutation.error.failure : 'unavailable';
 
-  const field = (name: FieldPath<ReportingOrgUpdateInput>) => ({
-    id: `org-${name}`,
-    error: errors[name]?.message,
-    ...form.register(name),
-  });
+  const field = bindFields(form, 'org');
 
   return (
     <form
@@ -169,13 +165,7 @@ export function OrgEditForm({
             )}
           </FocusOnMount>
         ) : null}
-        {Object.keys(errors).length > 0 ? (
-          <Notice tone="error">
-            <p>
-              Some fields need attention. The problems are shown under them.
-            </p>
-          </Notice>
-        ) : null}
+        <FieldErrorSummary count={Object.keys(errors).length} />
 
         <fieldset className="space-y-5">
           <legend className="mb-2 text-xl font-bold">

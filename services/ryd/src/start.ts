@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 
 import { serve } from '@hono/node-server';
 import type { JWTVerifyGetKey } from 'jose';
+import { sql } from 'drizzle-orm';
 
 import { licences } from '@/lib/codelists/licences';
 import { RYD_AUDIENCE } from '@/lib/demo/personas';
@@ -58,6 +59,10 @@ export async function start(options: StartOptions = {}): Promise<RydServer> {
       const seeded = await seedDemoData(opened.db);
       logger.info(seeded, 'seeded demo data');
     }
+    // PGlite runs no autovacuum, so nothing else keeps the planner's
+    // statistics current; a few hundred milliseconds at start spare every
+    // list request a sort of the whole table (reporting-orgs: 39 ms to 2 ms).
+    if (opened.kind === 'pglite') await opened.db.execute(sql`analyze`);
   } catch (error) {
     await opened.close();
     throw error;

@@ -113,10 +113,6 @@ export async function openDb(options: {
     const client = await PGlite.create(folder);
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    // PGlite runs no autovacuum, so nothing else keeps the planner's
-    // statistics current; a few hundred milliseconds here spare every list
-    // request a sort of the whole table (reporting-orgs: 39 ms to 2 ms).
-    await client.exec('analyze');
 
     return {
       db: db as unknown as RydDb,
